@@ -1,0 +1,40 @@
+/** The one validated, frozen configuration every module receives. Only `resolve-config` reads the environment. */
+export const exporterNames = ['ezlogs', 'otlp', 'console', 'none'] as const;
+export type ExporterName = (typeof exporterNames)[number];
+
+export const instrumentationNames = ['http', 'undici', 'pg', 'bullmq', 'bull', 'express', 'fastify', 'pino', 'winston'] as const;
+export type InstrumentationName = (typeof instrumentationNames)[number];
+
+export const detectorNames = ['email', 'card', 'ssn', 'phone', 'iban', 'jwt', 'secret', 'bearer'] as const;
+
+export interface Config {
+  endpoint: string;
+  apiKey: string | undefined;
+  serviceName: string;
+  serviceVersion: string | undefined;
+  environment: string;
+  exporters: readonly ExporterName[];
+  format: 'events' | 'log-ingestion';
+  sampleRate: number;
+  batchSize: number;
+  flushIntervalMs: number;
+  bufferSize: number;
+  compression: 'gzip' | 'none';
+  compressionThreshold: number;
+  timeoutMs: number;
+  maxConnections: number;
+  retryAttempts: number;
+  circuitThreshold: number;
+  circuitTimeoutMs: number;
+  spoolDir: string;
+  spoolMaxBytes: number;
+  redactKeys: readonly string[];
+  /** Detector names enabled; `['none']` disables every value detector. */
+  redactPatterns: readonly string[];
+  maxEventBytes: number;
+  instrumentations: readonly InstrumentationName[];
+  ignorePaths: readonly string[];
+  shutdownTimeoutMs: number;
+  debug: boolean;
+  disabled: boolean;
+}
