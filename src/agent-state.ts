@@ -1,0 +1,46 @@
+import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type { Logger } from '@opentelemetry/api-logs';
+import type { ResolvedConfig } from './config/resolve-config';
+import type { EventPipeline } from './events/event-pipeline';
+import type { Platform } from './events/universal-event';
+import type { DeliveryHealth } from './health/health';
+
+/** A sink that can report delivery health (the ezlogs delivery engine). */
+export interface HealthSource {
+  health(): DeliveryHealth;
+}
+
+export interface RunningAgent {
+  resolved: ResolvedConfig;
+  pipeline: EventPipeline;
+  platform: Readonly<Platform>;
+  tracerProvider: BasicTracerProvider;
+  /** Created on the first `track()`: the logs SDK is not loaded by apps that never track. */
+  logger: () => Logger;
+  disableInstrumentations: () => void;
+  delivery: HealthSource | undefined;
+  redactionStats: () => Record<string, number>;
+}
+
+export interface AgentState {
+  starting: Promise<void> | undefined;
+  running: RunningAgent | undefined;
+  disabled: boolean;
+  shutdown: Promise<void> | undefined;
+}
+
+/**
+ * One agent per process, whichever copy of the package (ESM wrapper, CJS, two versions in
+ * node_modules) is asked: the state lives on a global symbol, so a second start is a no-op.
+ */
+const key = Symbol.for('@ezlogs/node.agent-state');
+
+export function agentState(): AgentState {
+  const g = globalThis as { [key]?: AgentState };
+  let state = g[key];
+  if (!state) {
+    state = { starting: undefined, running: undefined, disabled: false, shutdown: undefined };
+    g[key] = state;
+  }
+  return state;
+}

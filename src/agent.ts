@@ -1,0 +1,123 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import type { Logger } from '@opentelemetry/api-logs';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type * as SdkLogs from '@opentelemetry/sdk-logs';
+import { agentState, type RunningAgent } from './agent-state';
+import type { Config } from './config/config';
+import { resolveConfig } from './config/resolve-config';
+import { CorrelationPropagator } from './correlation/correlation-propagator';
+import { diag, setDiagLevel } from './diag';
+import { EventLogProcessor } from './events/event-log-processor';
+import { EventPipeline } from './events/event-pipeline';
+import { EventSpanProcessor } from './events/event-span-processor';
+import { buildPlatform } from './events/platform';
+import { createTraceSampler } from './events/sampler';
+import { createSinks } from './exporters/create-sinks';
+import { createInstrumentationContext } from './instrumentations/instrumentation-context';
+import { buildInstrumentations } from './instrumentations/registry';
+import { installProcessHooks } from './lifecycle/process-hooks';
+import { createRedactor } from './redaction/redactor';
+
+/** What `register` does; idempotent: a second call returns the first call's promise. */
+export function start(options?: Partial<Config>): Promise<void> {
+  const state = agentState();
+  if (state.starting) return state.starting;
+  // Synchronous on purpose: under `--require` the app's first `require('pg')` runs right after
+  // this preload, before any microtask, and must already find the instrumentations enabled.
+  try {
+    startNow(options);
+  } catch (err) {
+    // A failure to start must never take the app down: the app runs uninstrumented.
+    diag.error(`could not start, running without telemetry: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+  state.starting = Promise.resolve();
+  return state.starting;
+}
+
+function startNow(options: Partial<Config> | undefined): void {
+  const state = agentState();
+  const resolved = resolveConfig(options ? { options } : {});
+  const config = resolved.config;
+  if (config.debug) setDiagLevel('debug');
+  for (const problem of resolved.problems) diag.warn(problem.message);
+  if (config.disabled) {
+    state.disabled = true;
+    diag.debug('disabled: nothing loaded, nothing patched');
+    return;
+  }
+
+  const platform = buildPlatform(config);
+  const redactor = createRedactor({ extraKeys: config.redactKeys, patterns: config.redactPatterns, maxEventBytes: config.maxEventBytes });
+  const pipeline = new EventPipeline(redactor, createTraceSampler(config.sampleRate));
+  const { sinks, delivery } = createSinks(config);
+  for (const sink of sinks) pipeline.addSink(sink);
+
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new EventSpanProcessor(pipeline, platform)] });
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  if (!context.setGlobalContextManager(contextManager)) diag.warn('another context manager is already registered; using it');
+  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new CorrelationPropagator()] }));
+  if (!trace.setGlobalTracerProvider(tracerProvider)) {
+    diag.warn('another OpenTelemetry tracer provider is already registered; our instrumentations use our own provider');
+  }
+
+  const built = buildInstrumentations(config.instrumentations, createInstrumentationContext(config));
+  const otel = built.flatMap((b) => (b.kind === 'otel' ? [b.instrumentation] : []));
+  const own = built.flatMap((b) => (b.kind === 'own' ? [b.instrumentation] : []));
+  const unregister = registerInstrumentations({ tracerProvider, instrumentations: otel });
+  for (const instrumentation of own) instrumentation.enable();
+
+  let logger: Logger | undefined;
+  const running: RunningAgent = {
+    resolved,
+    pipeline,
+    platform,
+    tracerProvider,
+    logger: () => (logger ??= createLogger(pipeline, platform)),
+    disableInstrumentations: () => {
+      unregister();
+      for (const instrumentation of own) instrumentation.disable();
+    },
+    delivery,
+    redactionStats: () => ('stats' in redactor && typeof redactor.stats === 'function' ? (redactor.stats as () => Record<string, number>)() : {}),
+  };
+  state.running = running;
+
+  installProcessHooks({
+    flush,
+    shutdown,
+    exitSync: () => {
+      for (const sink of pipeline.allSinks()) sink.exitSync?.();
+    },
+    eventsCreated: () => pipeline.counters.created,
+  });
+  diag.debug(`started: service=${config.serviceName} exporters=${config.exporters.join(',')} instrumentations=${built.map((b) => b.name).join(',')}`);
+}
+
+function createLogger(pipeline: EventPipeline, platform: RunningAgent['platform']): Logger {
+  const { LoggerProvider } = require('@opentelemetry/sdk-logs') as typeof SdkLogs;
+  const provider = new LoggerProvider({ processors: [new EventLogProcessor(pipeline, platform)] });
+  return provider.getLogger('@ezlogs/node');
+}
+
+/** Delivers what is buffered now. Never rejects. */
+export async function flush(): Promise<void> {
+  const running = agentState().running;
+  if (!running) return;
+  await Promise.all(running.pipeline.allSinks().map((s) => s.flush().catch(() => undefined)));
+}
+
+/** Flushes within the deadline, spools the rest, stops producing events. Idempotent; never rejects. */
+export function shutdown(): Promise<void> {
+  const state = agentState();
+  const running = state.running;
+  if (!running) return Promise.resolve();
+  state.shutdown ??= (async () => {
+    running.disableInstrumentations();
+    await running.tracerProvider.shutdown().catch(() => undefined);
+    await Promise.all(running.pipeline.allSinks().map((s) => s.shutdown().catch(() => undefined)));
+  })();
+  return state.shutdown;
+}

@@ -1,0 +1,75 @@
+import { trace, type Context } from '@opentelemetry/api';
+import type { LogRecordProcessor, SdkLogRecord } from '@opentelemetry/sdk-logs';
+import { randomBytesFromPool } from '../correlation/random-id';
+import { scopeFromContext } from '../correlation/scope';
+import { diag } from '../diag';
+import { newEventId } from './event-id';
+import type { EventPipeline } from './event-pipeline';
+import { hrTimeToIso } from './hr-time';
+import { takePendingTrack } from './pending-track';
+import type { Correlation, Platform, Ref, UniversalEvent } from './universal-event';
+
+/** Log records (from `track()`, later pino/winston) -> universal events, in the trace they were written in. */
+export class EventLogProcessor implements LogRecordProcessor {
+  constructor(
+    private readonly pipeline: EventPipeline,
+    private readonly platform: Readonly<Platform>,
+  ) {}
+
+  onEmit(record: SdkLogRecord, ctx?: Context): void {
+    try {
+      const tracked = takePendingTrack();
+      if (!tracked) return;
+      const spanContext = record.spanContext ?? (ctx ? trace.getSpanContext(ctx) : undefined);
+      const correlation: Correlation = spanContext
+        ? { trace_id: spanContext.traceId, span_id: spanContext.spanId }
+        : { trace_id: randomBytesFromPool(16).toString('hex') };
+      const scope = ctx ? scopeFromContext(ctx) : undefined;
+      const fields = tracked.fields;
+      const event: UniversalEvent = {
+        event_id: newEventId(),
+        timestamp: hrTimeToIso(record.hrTime),
+        event_type: tracked.eventType,
+        action: tracked.action,
+        outcome: fields?.outcome === 'failure' ? 'failure' : 'success',
+        correlation,
+        metadata: fields?.metadata && typeof fields.metadata === 'object' ? { ...fields.metadata } : {},
+        platform: this.platform,
+      };
+      if (scope) {
+        const requestId = scope.effectiveRequestId;
+        if (requestId) correlation.request_id = requestId;
+        const session = scope.effectiveSessionId;
+        if (session) correlation.session_id = session;
+        const flow = scope.effectiveFlowId;
+        if (flow) correlation.flow_id = flow;
+      }
+      const actor = isRef(fields?.actor) ? asRef(fields.actor) : scope?.effectiveActor;
+      if (actor) event.actor = actor;
+      if (isRef(fields?.subject)) event.subject = asRef(fields.subject);
+      this.pipeline.emit(event);
+    } catch (err) {
+      this.pipeline.counters.failedToProcess++;
+      diag.once('warn', 'track-failed', `could not turn a tracked event into an event: ${String(err)}`);
+    }
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Ids given as numbers are kept as strings: the schema says `id` is a string. */
+function asRef(value: Ref): Ref {
+  return { ...value, type: String(value.type), id: String(value.id) };
+}
+
+function isRef(value: unknown): value is Ref {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return (typeof v.type === 'string' || typeof v.type === 'number') && (typeof v.id === 'string' || typeof v.id === 'number');
+}
