@@ -78,7 +78,8 @@ function take(spec: OptionSpec, raw: unknown, origin: string, problems: ConfigPr
 }
 
 function describe(raw: unknown): string {
-  if (typeof raw === 'string') return JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}...` : raw);
+  // Credentials inside a URL (`https://user:pass@host`) are secrets even in a non-secret option.
+  if (typeof raw === 'string') return JSON.stringify((raw.length > 80 ? `${raw.slice(0, 80)}...` : raw).replace(/\/\/[^/@\s]*@/g, '//***@'));
   try {
     return JSON.stringify(raw) ?? String(raw);
   } catch {
