@@ -33,7 +33,8 @@ export class EventLogProcessor implements LogRecordProcessor {
         action: tracked.action,
         outcome: fields?.outcome === 'failure' ? 'failure' : 'success',
         correlation,
-        metadata: fields?.metadata && typeof fields.metadata === 'object' ? { ...fields.metadata } : {},
+        // Not copied here: the caller's object may have throwing getters; the redactor snapshots it safely.
+        metadata: fields?.metadata && typeof fields.metadata === 'object' ? fields.metadata : {},
         platform: this.platform,
       };
       if (scope) {

@@ -1,22 +1,28 @@
 import type { Correlation, UniversalEvent } from '../events/universal-event';
 import { isFailureLevel, noTraceId, receiverEventId, unknownPlatform } from './event-defaults';
 import type { BodyError, MappedBody, Rejection } from './ingest-result';
-import { isObject } from './validate-event';
+import { isObject, validateEvent } from './validate-event';
 
 /** The levels the Log Ingestion Service API accepts (seed 001_7dd25d589e5dce29.txt). */
 export const logLevels = ['DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL'] as const;
 const levelSet = new Set<string>(logLevels);
 
-/** Universal event fields an entry may carry at its top level; they win over the derived values. */
+/** Universal event fields an entry may carry at its top level; they win over everything else. */
 const eventFields = ['event_id', 'event_type', 'action', 'outcome', 'actor', 'subject', 'error'] as const;
+
+/** Keys the agent's log-ingestion encoder moves into `metadata` and the receiver moves back. */
+const carriedEventFields = ['event_id', 'event_type', 'action', 'outcome', 'correlation', 'actor', 'subject', 'error'] as const;
+const carriedPlatformFields = ['environment', 'host', 'sdk', 'version', 'runtime'] as const;
 
 /**
  * Maps one Log Ingestion Service entry `{timestamp, service, level, message, metadata}` to a
  * universal event: `event_type` `log`, `action` the lower-cased level, `outcome` failure for
- * ERROR/FATAL/CRITICAL, the message in `metadata.message`. An agent sending this format keeps
- * its events whole by adding universal fields at the entry's top level (`event_id`,
- * `event_type`, `action`, `outcome`, `actor`, `subject`, `error`, `correlation`, `platform`);
- * `metadata.trace_id`/`span_id`/`request_id` fill the correlation otherwise.
+ * ERROR/FATAL/CRITICAL, the message in `metadata.message`.
+ * An entry from our agent (`metadata.event_id` present) carries its event whole: `event_id`,
+ * `event_type`, `action`, `outcome`, `correlation`, `actor`, `subject`, `error` and the platform's
+ * `environment`/`host`/`sdk`/`version` come back out of `metadata`, so replays de-duplicate.
+ * Universal fields at the entry's top level win over both; otherwise
+ * `metadata.trace_id`/`span_id`/`request_id` fill the correlation.
  */
 export function mapLogEntry(value: unknown, where: string): { ok: true; event: UniversalEvent } | { ok: false; error: string } {
   if (!isObject(value)) return { ok: false, error: `${where} must be a JSON object` };
@@ -26,20 +32,35 @@ export function mapLogEntry(value: unknown, where: string): { ok: true; event: U
   if (typeof level !== 'string' || !levelSet.has(level.toUpperCase())) return { ok: false, error: `${where}.level must be one of ${logLevels.join(', ')}` };
   if (typeof message !== 'string') return { ok: false, error: `${where}.message must be a string` };
   if (value.metadata !== undefined && !isObject(value.metadata)) return { ok: false, error: `${where}.metadata must be an object` };
-  const metadata: Record<string, unknown> = { ...(value.metadata ?? {}), message, level: level.toUpperCase() };
-
+  const metadata: Record<string, unknown> = { ...(value.metadata ?? {}) };
+  const carried = typeof metadata.event_id === 'string';
   const event: Record<string, unknown> = {
     event_id: receiverEventId(),
     timestamp: new Date(timestamp).toISOString(),
     event_type: 'log',
     action: level.toLowerCase(),
     outcome: isFailureLevel(level) ? 'failure' : 'success',
-    correlation: correlationOf(value.correlation, metadata),
-    metadata,
-    platform: isObject(value.platform) ? { ...unknownPlatform(service), ...value.platform } : unknownPlatform(service),
   };
+  const platform: Record<string, unknown> = unknownPlatform(service);
+  if (carried) {
+    for (const field of carriedEventFields) move(metadata, field, event, field);
+    for (const field of carriedPlatformFields) move(metadata, field, platform, field);
+  } else {
+    Object.assign(metadata, { message, level: level.toUpperCase() });
+  }
+  event.correlation ??= correlationOf(value.correlation, metadata);
+  event.metadata = metadata;
+  event.platform = isObject(value.platform) ? { ...platform, ...value.platform } : platform;
   for (const field of eventFields) if (value[field] !== undefined) event[field] = value[field];
-  return { ok: true, event: event as unknown as UniversalEvent };
+  if (isObject(value.correlation)) event.correlation = value.correlation;
+  const check = validateEvent(event);
+  return check.ok ? check : { ok: false, error: `${where}: ${check.error}` };
+}
+
+function move(from: Record<string, unknown>, key: string, to: Record<string, unknown>, as: string): void {
+  if (from[key] === undefined) return;
+  to[as] = from[key];
+  delete from[key];
 }
 
 function correlationOf(given: unknown, metadata: Record<string, unknown>): Correlation {
