@@ -1,5 +1,5 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import type { Logger } from '@opentelemetry/api-logs';
+import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
@@ -12,6 +12,7 @@ import { CorrelationPropagator } from './correlation/correlation-propagator';
 import { diag, setDiagLevel } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
 import { EventPipeline } from './events/event-pipeline';
+import { LazyLoggerProvider } from './events/lazy-logger-provider';
 import { EventSpanProcessor } from './events/event-span-processor';
 import { buildPlatform } from './events/platform';
 import { createTraceSampler } from './events/sampler';
@@ -50,12 +51,20 @@ function startNow(options: Partial<Config> | undefined): void {
   }
 
   const platform = buildPlatform(config);
-  const redactor = createRedactor({ extraKeys: config.redactKeys, patterns: config.redactPatterns, maxEventBytes: config.maxEventBytes });
+  const redactor = createRedactor({
+    extraKeys: config.redactKeys,
+    patterns: config.redactPatterns,
+    disabledDetectors: config.redactDisable,
+    customRules: config.redactRules,
+    maskActorEmail: config.maskActorEmail,
+    maxEventBytes: config.maxEventBytes,
+    limits: { maxStringLength: config.maxStringLength },
+  });
   const pipeline = new EventPipeline(redactor, createTraceSampler(config.sampleRate));
   const { sinks, delivery } = createSinks(config);
   for (const sink of sinks) pipeline.addSink(sink);
 
-  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new EventSpanProcessor(pipeline, platform)] });
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url))] });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   if (!context.setGlobalContextManager(contextManager)) diag.warn('another context manager is already registered; using it');
   propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new CorrelationPropagator()] }));
@@ -63,25 +72,32 @@ function startNow(options: Partial<Config> | undefined): void {
     diag.warn('another OpenTelemetry tracer provider is already registered; our instrumentations use our own provider');
   }
 
-  const built = buildInstrumentations(config.instrumentations, createInstrumentationContext(config));
+  const built = buildInstrumentations(config.instrumentations, createInstrumentationContext(config, flushSoon));
   const otel = built.flatMap((b) => (b.kind === 'otel' ? [b.instrumentation] : []));
   const own = built.flatMap((b) => (b.kind === 'own' ? [b.instrumentation] : []));
   const unregister = registerInstrumentations({ tracerProvider, instrumentations: otel });
   for (const instrumentation of own) instrumentation.enable();
 
+  let loggerProvider: LoggerProvider | undefined;
+  const realLoggerProvider = (): LoggerProvider => (loggerProvider ??= createLoggerProvider(pipeline, platform));
   let logger: Logger | undefined;
+  if (config.instrumentations.includes('pino') || config.instrumentations.includes('winston')) {
+    if (!logs.setGlobalLoggerProvider(new LazyLoggerProvider(realLoggerProvider))) {
+      diag.warn('another OpenTelemetry logger provider is already registered; pino/winston lines go to it, not to ezlogs');
+    }
+  }
   const running: RunningAgent = {
     resolved,
     pipeline,
     platform,
     tracerProvider,
-    logger: () => (logger ??= createLogger(pipeline, platform)),
+    logger: () => (logger ??= realLoggerProvider().getLogger('@ezlogs/node')),
     disableInstrumentations: () => {
       unregister();
       for (const instrumentation of own) instrumentation.disable();
     },
     delivery,
-    redactionStats: () => ('stats' in redactor && typeof redactor.stats === 'function' ? (redactor.stats as () => Record<string, number>)() : {}),
+    redactionStats: () => redactor.stats(),
   };
   state.running = running;
 
@@ -96,10 +112,21 @@ function startNow(options: Partial<Config> | undefined): void {
   diag.debug(`started: service=${config.serviceName} exporters=${config.exporters.join(',')} instrumentations=${built.map((b) => b.name).join(',')}`);
 }
 
-function createLogger(pipeline: EventPipeline, platform: RunningAgent['platform']): Logger {
-  const { LoggerProvider } = require('@opentelemetry/sdk-logs') as typeof SdkLogs;
-  const provider = new LoggerProvider({ processors: [new EventLogProcessor(pipeline, platform)] });
-  return provider.getLogger('@ezlogs/node');
+function createLoggerProvider(pipeline: EventPipeline, platform: RunningAgent['platform']): LoggerProvider {
+  const { LoggerProvider: SdkLoggerProvider } = require('@opentelemetry/sdk-logs') as typeof SdkLogs;
+  return new SdkLoggerProvider({ processors: [new EventLogProcessor(pipeline, platform)] });
+}
+
+let flushScheduled = false;
+
+/** One flush after the current burst of work (e.g. the jobs finishing in this tick), never one per job. */
+function flushSoon(): void {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(() => {
+    flushScheduled = false;
+    void flush();
+  }).unref();
 }
 
 /** Delivers what is buffered now. Never rejects. */

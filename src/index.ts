@@ -1,5 +1,6 @@
 export { start, shutdown, flush } from './agent';
 export { track } from './api/track';
+export { trackJob } from './api/track-job';
 export { setActor, setSession, withFlow } from './api/correlation-api';
 export { health } from './api/health-api';
 export { EzlogsError, type EzlogsErrorCode } from './errors';

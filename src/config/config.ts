@@ -5,6 +5,8 @@ export type ExporterName = (typeof exporterNames)[number];
 export const instrumentationNames = ['http', 'undici', 'pg', 'bullmq', 'bull', 'express', 'fastify', 'pino', 'winston'] as const;
 export type InstrumentationName = (typeof instrumentationNames)[number];
 
+import type { CustomRule } from '../redaction/custom-rules';
+
 export const detectorNames = ['email', 'card', 'ssn', 'phone', 'iban', 'jwt', 'secret', 'bearer'] as const;
 
 export interface Config {
@@ -31,7 +33,13 @@ export interface Config {
   redactKeys: readonly string[];
   /** Detector names enabled; `['none']` disables every value detector. */
   redactPatterns: readonly string[];
+  /** Extra value rules (`name=regex`), applied like the built-in detectors. */
+  redactRules: readonly CustomRule[];
+  /** Built-in detectors to turn off, keeping the others. */
+  redactDisable: readonly string[];
+  maskActorEmail: boolean;
   maxEventBytes: number;
+  maxStringLength: number;
   instrumentations: readonly InstrumentationName[];
   ignorePaths: readonly string[];
   shutdownTimeoutMs: number;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from './config';
 import { detectorNames, exporterNames, instrumentationNames } from './config';
 import * as p from './parsers';
+import { parseCustomRules } from '../redaction/custom-rules';
 
 /** What a default may depend on: values resolved before it, and the process's surroundings. */
 export interface DefaultContext {
@@ -72,6 +73,13 @@ export const envTable = [
     key: 'redactPatterns', env: 'EZLOGS_REDACT_PATTERNS', parse: p.listOf([...detectorNames, 'none'] as const),
     default: () => [...detectorNames], defaultDoc: 'built-in detectors', doc: `\`none\` or a comma list of ${detectorNames.map((d) => `\`${d}\``).join(', ')}`,
   }),
+  option({
+    key: 'redactRules', env: 'EZLOGS_REDACT_RULES', parse: p.custom((raw) => { const r = parseCustomRules(raw); return { value: r.rules, ...(r.problem ? { problem: r.problem } : {}) }; }, 'name=regex entries separated by newlines or " ;; "'),
+    default: () => [], defaultDoc: 'none', doc: 'your own value rules, `name=regex` (masked as `[REDACTED]`)',
+  }),
+  option({ key: 'redactDisable', env: 'EZLOGS_REDACT_DISABLE', parse: p.listOf(detectorNames), default: () => [], defaultDoc: 'none', doc: 'built-in detectors to turn off, keeping the rest' }),
+  option({ key: 'maskActorEmail', env: 'EZLOGS_MASK_ACTOR_EMAIL', parse: p.boolean(), default: () => true, defaultDoc: '`true`', doc: '`actor.email`/`subject.email` masked as `[EMAIL]`' }),
+  option({ key: 'maxStringLength', env: 'EZLOGS_MAX_STRING_LENGTH', parse: p.integer(64, 1024 * 1024), default: () => 2048, defaultDoc: '`2048`', doc: 'longer strings are cut and end in `...[truncated]`' }),
   option({ key: 'maxEventBytes', env: 'EZLOGS_MAX_EVENT_BYTES', parse: p.integer(512, 1024 * 1024), default: () => 8192, defaultDoc: '`8192`', doc: "one serialized event's cap; larger fields are truncated and marked" }),
   option({
     key: 'instrumentations', env: 'EZLOGS_INSTRUMENTATIONS', parse: p.listOf(instrumentationNames), default: () => [...instrumentationNames],

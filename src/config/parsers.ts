@@ -99,3 +99,12 @@ export function listOf<T extends string>(values: readonly T[]): Parser<readonly 
     return ok(Object.freeze(items as T[]));
   };
 }
+
+/** Wraps a domain parser that reports its own problem text (e.g. custom redaction rules). */
+export function custom<T>(parse: (raw: string) => { value: T; problem?: string }, accepted: string): Parser<T> {
+  return (raw) => {
+    if (typeof raw !== 'string') return Array.isArray(raw) ? ok(raw as unknown as T) : fail(accepted);
+    const parsed = parse(raw);
+    return parsed.problem ? fail(`${accepted} (${parsed.problem})`) : ok(parsed.value);
+  };
+}

@@ -6,6 +6,7 @@ import { diag } from '../diag';
 import { newEventId } from './event-id';
 import type { EventPipeline } from './event-pipeline';
 import { hrTimeToIso } from './hr-time';
+import { mapLogRecord, type LogShape } from './map-log-record';
 import { takePendingTrack } from './pending-track';
 import type { Correlation, Platform, Ref, UniversalEvent } from './universal-event';
 
@@ -19,24 +20,25 @@ export class EventLogProcessor implements LogRecordProcessor {
   onEmit(record: SdkLogRecord, ctx?: Context): void {
     try {
       const tracked = takePendingTrack();
-      if (!tracked) return;
       const spanContext = record.spanContext ?? (ctx ? trace.getSpanContext(ctx) : undefined);
       const correlation: Correlation = spanContext
         ? { trace_id: spanContext.traceId, span_id: spanContext.spanId }
         : { trace_id: randomBytesFromPool(16).toString('hex') };
       const scope = ctx ? scopeFromContext(ctx) : undefined;
-      const fields = tracked.fields;
+      const fields = tracked?.fields;
+      const log = tracked ? undefined : mapLogRecord(record);
       const event: UniversalEvent = {
         event_id: newEventId(),
         timestamp: hrTimeToIso(record.hrTime),
-        event_type: tracked.eventType,
-        action: tracked.action,
-        outcome: fields?.outcome === 'failure' ? 'failure' : 'success',
+        event_type: tracked ? tracked.eventType : 'log',
+        action: tracked ? tracked.action : (log as LogShape).action,
+        outcome: log ? log.outcome : fields?.outcome === 'failure' ? 'failure' : 'success',
         correlation,
         // Not copied here: the caller's object may have throwing getters; the redactor snapshots it safely.
-        metadata: fields?.metadata && typeof fields.metadata === 'object' ? fields.metadata : {},
+        metadata: log ? log.metadata : fields?.metadata && typeof fields.metadata === 'object' ? fields.metadata : {},
         platform: this.platform,
       };
+      if (log?.error) event.error = log.error;
       if (scope) {
         const requestId = scope.effectiveRequestId;
         if (requestId) correlation.request_id = requestId;

@@ -20,6 +20,7 @@ export class EventSpanProcessor implements SpanProcessor {
   constructor(
     private readonly pipeline: EventPipeline,
     private readonly platform: Readonly<Platform>,
+    private readonly sanitizeUrl: (url: string) => string,
   ) {}
 
   onStart(span: Span, parentContext: Context): void {
@@ -43,7 +44,7 @@ export class EventSpanProcessor implements SpanProcessor {
   onEnd(span: ReadableSpan): void {
     try {
       if (ignoredSpanNames.has(span.name)) return;
-      this.pipeline.emit(mapSpan(span, scopeOfSpan(span), this.platform));
+      this.pipeline.emit(mapSpan(span, scopeOfSpan(span), this.platform, this.sanitizeUrl));
     } catch (err) {
       this.pipeline.counters.failedToProcess++;
       diag.once('warn', 'span-end-failed', `could not turn a span into an event: ${String(err)}`);

@@ -25,9 +25,16 @@ interface Shape {
  * One finished span -> one universal event (SPEC section 3). Pure: reads the span and the
  * scope, allocates the event and nothing else. Redaction happens after, in the pipeline.
  */
-export function mapSpan(span: ReadableSpan, scope: CorrelationScope | undefined, platform: Readonly<Platform>): UniversalEvent {
+export function mapSpan(
+  span: ReadableSpan,
+  scope: CorrelationScope | undefined,
+  platform: Readonly<Platform>,
+  sanitizeUrl: (url: string) => string,
+): UniversalEvent {
   const a = span.attributes;
   const shape = shapeOf(span, a);
+  // URLs are cleaned here, where we know a string is a URL: userinfo out, sensitive query values redacted.
+  if (typeof shape.metadata.url === 'string') shape.metadata.url = sanitizeUrl(shape.metadata.url);
   const metadata = shape.metadata;
   metadata.duration_ms = durationMs(span.duration);
   const error = spanError(span);

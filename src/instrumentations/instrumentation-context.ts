@@ -7,9 +7,14 @@ export interface InstrumentationContext {
   isOwnTraffic(host: string | undefined, port: number | string | undefined): boolean;
   /** True for incoming paths the user asked us to ignore (health checks). */
   isIgnoredPath(path: string): boolean;
+  /**
+   * Called when a job finishes: worker processes often exit right after their last job,
+   * so its events are sent at once rather than at the next flush interval.
+   */
+  afterJob(): void;
 }
 
-export function createInstrumentationContext(config: Readonly<Config>): InstrumentationContext {
+export function createInstrumentationContext(config: Readonly<Config>, afterJob: () => void = () => undefined): InstrumentationContext {
   const endpoint = new URL(config.endpoint);
   const ownHost = endpoint.hostname.replace(/^\[|\]$/g, '');
   const ownPort = endpoint.port || (endpoint.protocol === 'https:' ? '443' : '80');
@@ -21,6 +26,7 @@ export function createInstrumentationContext(config: Readonly<Config>): Instrume
   }
   return {
     config,
+    afterJob,
     isOwnTraffic(host, port) {
       return host !== undefined && host.replace(/^\[|\]$/g, '') === ownHost && String(port ?? '80') === ownPort;
     },

@@ -1,5 +1,8 @@
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { InstrumentationName } from '../config/config';
+import type * as PinoModule from '@opentelemetry/instrumentation-pino';
+import type * as WinstonModule from '@opentelemetry/instrumentation-winston';
+import { BullMqInstrumentation } from './bullmq';
 import { createExpressInstrumentation } from './express';
 import { createFastifyInstrumentation } from './fastify';
 import { createHttpInstrumentation } from './http';
@@ -15,7 +18,7 @@ export type BuiltInstrumentation = { name: InstrumentationName } & (
 /**
  * Name -> lazy factory. A factory `require`s its instrumentation package only when called,
  * so a disabled instrumentation costs nothing at start-up. Names without a factory yet
- * (bullmq, bull, pino, winston) are accepted by the config and built by later work.
+ * (bull) are accepted by the config and built by later work.
  */
 type Built = { kind: 'otel'; instrumentation: Instrumentation } | { kind: 'own'; instrumentation: OwnInstrumentation };
 
@@ -25,6 +28,16 @@ const factories: Partial<Record<InstrumentationName, (ctx: InstrumentationContex
   pg: (ctx) => ({ kind: 'otel', instrumentation: createPgInstrumentation(ctx) }),
   express: (ctx) => ({ kind: 'otel', instrumentation: createExpressInstrumentation(ctx) }),
   fastify: () => ({ kind: 'own', instrumentation: createFastifyInstrumentation() }),
+  pino: () => {
+    const { PinoInstrumentation } = require('@opentelemetry/instrumentation-pino') as typeof PinoModule;
+    // Log lines become events; the app's own output stays byte-for-byte what it was.
+    return { kind: 'otel', instrumentation: new PinoInstrumentation({ disableLogCorrelation: true, disableLogSending: false }) };
+  },
+  winston: () => {
+    const { WinstonInstrumentation } = require('@opentelemetry/instrumentation-winston') as typeof WinstonModule;
+    return { kind: 'otel', instrumentation: new WinstonInstrumentation({ disableLogCorrelation: true, disableLogSending: false }) };
+  },
+  bullmq: (ctx) => ({ kind: 'otel', instrumentation: new BullMqInstrumentation(ctx.afterJob) }),
 };
 
 export function buildInstrumentations(names: readonly InstrumentationName[], ctx: InstrumentationContext): BuiltInstrumentation[] {

@@ -2,7 +2,7 @@
  * Decides whether a key (metadata field, header, query parameter, JSON key inside a string)
  * names a secret. Keys are split into words (`userPassword`, `X-Api-Key`, `access_token`,
  * `card_number` -> user|password, x|api|key, access|token, card|number) and matched per word,
- * so `pin` never matches `shipping`. Long names also match inside a glued word
+ * so `pin` never matches `shipping`. Long names also match at the end of a glued word
  * (`userpassword`, `accesstoken`). Keys that describe a secret rather than hold it
  * (`token_count`, `password_policy`, `max_tokens`, `prompt_tokens`) are not sensitive.
  */
@@ -75,5 +75,7 @@ function matchesRule(words: readonly string[], rule: Rule): boolean {
     for (let k = 0; k < n && all; k++) all = words[i + k] === rule.words[k];
     if (all) return true;
   }
-  return rule.glued.length >= minGluedLength && words.some((w) => w.length > rule.glued.length && w.includes(rule.glued));
+  // `userpassword`, `xapikey`, `sessions` hold the name at their end; `tokenizer`, `secretary` do not.
+  return rule.glued.length >= minGluedLength
+    && words.some((w) => w.length > rule.glued.length && (w.endsWith(rule.glued) || w === `${rule.glued}s`));
 }

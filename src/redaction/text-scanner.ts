@@ -1,5 +1,6 @@
 import { countDigits } from './char-class';
-import type { Detector } from './detectors/detector';
+import type { Detector, SpanSink } from './detectors/detector';
+import { forEachDigitRun, type DigitRun } from './detectors/digit-runs';
 import { createKeyedValueScanner } from './keyed-values';
 import type { KeyMatcher } from './sensitive-keys';
 import { SpanCollector } from './span-collector';
@@ -23,6 +24,11 @@ export function createTextScanner(options: TextScannerOptions): (text: string) =
   const scanKeyed = createKeyedValueScanner(options.keyMatcher);
   const detectors = options.detectors;
   const digitsNeeded = detectors.reduce((max, d) => Math.max(max, d.minDigits), 0);
+  const runVisitors = detectors.filter((d) => d.visitRun !== undefined);
+  const minRunDigits = runVisitors.reduce((min, d) => Math.min(min, d.minDigits), Infinity);
+  const visitRun = (text: string, run: DigitRun, sink: SpanSink): void => {
+    for (const d of runVisitors) d.visitRun?.(text, run, sink);
+  };
   return (input) => {
     if (input.length < minCandidateLength) return input;
     let text = input;
@@ -33,6 +39,7 @@ export function createTextScanner(options: TextScannerOptions): (text: string) =
     for (const detector of detectors) {
       if (detector.minDigits <= digits) detector.scan(text, spans);
     }
+    if (digits >= minRunDigits) forEachDigitRun(text, visitRun, spans);
     return spans.size > 0 ? spans.apply(text) : text;
   };
 }

@@ -1,5 +1,5 @@
 import type { Detector, SpanSink } from './detector';
-import { forEachDigitRun, groupLength, isCleanWindow, type DigitRun } from './digit-runs';
+import { groupLength, isCleanWindow, type DigitRun } from './digit-runs';
 import { passesLuhn } from './luhn';
 
 /**
@@ -50,7 +50,8 @@ export const cardDetector: Detector = {
   name: 'card',
   mask: '[CARD]',
   minDigits: 13,
-  scan(text, sink) {
-    forEachDigitRun(text, visitRun, sink);
+  scan() {
+    // Everything happens in visitRun.
   },
+  visitRun,
 };

@@ -1,3 +1,5 @@
+import type { DigitRun } from './digit-runs';
+
 /** Where a detector found something: the half-open range [start, end) and what replaces it. */
 export interface SpanSink {
   add(start: number, end: number, mask: string): void;
@@ -13,4 +15,6 @@ export interface Detector {
   readonly mask: string;
   readonly minDigits: number;
   scan(text: string, sink: SpanSink): void;
+  /** Numeric detectors also inspect each digit run; the scanner reads the runs once for all of them. */
+  visitRun?(text: string, run: DigitRun, sink: SpanSink): void;
 }

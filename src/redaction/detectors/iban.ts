@@ -16,43 +16,57 @@ const lengths: Record<string, number> = {
   TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
 };
 
-// Reused buffer of the IBAN's characters without spaces.
-const chars: number[] = [];
-
-/** mod 97 of the IBAN rearranged (first four characters moved to the end, letters as 10..35). */
-export function ibanChecksumValid(codes: readonly number[]): boolean {
+/** ISO 7064 mod 97 of the IBAN in [start, end) rearranged (first four characters moved to the end, letters as 10..35). */
+export function ibanChecksumValid(text: string, start: number, end: number): boolean {
   let rem = 0;
-  for (let k = 0; k < codes.length; k++) {
-    const c = codes[(k + 4) % codes.length] ?? 0;
-    if (isDigit(c)) rem = (rem * 10 + c - 48) % 97;
-    else rem = (rem * 100 + c - 55) % 97;
+  let head = 0;
+  const feed = (c: number): void => {
+    rem = isDigit(c) ? (rem * 10 + c - 48) % 97 : (rem * 100 + c - 55) % 97;
+  };
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) continue;
+    if (head < 4) head++;
+    else feed(c);
   }
+  for (let i = start; i < start + 4; i++) feed(text.charCodeAt(i));
   return rem === 1;
 }
 
-/** Reads `length` IBAN characters from `start`, allowing one space after every 4; returns the end or -1. */
+/**
+ * Finds the end of `length` IBAN characters from `start`, allowing one space after every 4.
+ * Returns the end, or `-(where reading stopped) - 1` so the caller resumes there: restarting
+ * at every group of a long run (`DE89 DE89 DE89 …`) would make the scan quadratic.
+ */
 function readIban(text: string, start: number, length: number): number {
-  chars.length = 0;
+  let count = 0;
   let i = start;
-  while (chars.length < length && i < text.length) {
+  while (count < length && i < text.length) {
     const c = text.charCodeAt(i);
     if (isDigit(c) || isUpper(c)) {
-      chars.push(c);
+      count++;
       i++;
-    } else if (c === 32 && chars.length % 4 === 0 && i > start && isAlnum(text.charCodeAt(i + 1))) {
+    } else if (c === 32 && count % 4 === 0 && i > start && isAlnum(text.charCodeAt(i + 1))) {
       i++;
     } else {
-      return -1;
+      return -i - 1;
     }
   }
-  return chars.length === length && isBoundary(text, i) ? i : -1;
+  return count === length && isBoundary(text, i) ? i : -i - 1;
+}
+
+// The same table indexed by the two letters' codes, so a candidate costs no string slice.
+const lengthByCode = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(lengths)) {
+  lengthByCode[(country.charCodeAt(0) - 65) * 26 + country.charCodeAt(1) - 65] = length;
 }
 
 function scanAt(text: string, i: number, sink: SpanSink): number {
-  const length = lengths[text.slice(i, i + 2)];
-  if (length === undefined) return i + 1;
+  const length = lengthByCode[(text.charCodeAt(i) - 65) * 26 + text.charCodeAt(i + 1) - 65] ?? 0;
+  if (length === 0) return i + 1;
   const end = readIban(text, i, length);
-  if (end === -1 || !ibanChecksumValid(chars)) return i + 1;
+  if (end < 0) return Math.max(i + 1, -end - 1);
+  if (!ibanChecksumValid(text, i, end)) return i + 1;
   sink.add(i, end, '[IBAN]');
   return end;
 }

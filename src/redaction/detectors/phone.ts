@@ -1,6 +1,6 @@
 import { isAlnum, isBoundary, isDigit } from '../char-class';
 import type { Detector, SpanSink } from './detector';
-import { forEachDigitRun, groupLength, isCleanWindow, type DigitRun } from './digit-runs';
+import { groupLength, isCleanWindow, type DigitRun } from './digit-runs';
 
 /**
  * Phone numbers in the shapes people write them: international with a leading `+`
@@ -77,6 +77,6 @@ export const phoneDetector: Detector = {
   scan(text, sink) {
     for (let i = text.indexOf('+'); i !== -1; i = text.indexOf('+', i + 1)) scanInternational(text, i, sink);
     for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i + 1)) scanParenthesized(text, i, sink);
-    forEachDigitRun(text, visitRun, sink);
   },
+  visitRun,
 };

@@ -74,7 +74,9 @@ function sendGridEnd(text: string, from: number): number {
 /** PEM private keys; an unterminated one (a cut log line) is masked to the end of the text. */
 function pemEnd(text: string, begin: number): number {
   const header = text.indexOf('-----', begin + 11);
-  if (header === -1 || header - begin > 60 || text.lastIndexOf('PRIVATE KEY', header) < begin) return -1;
+  if (header === -1 || header - begin > 60) return -1;
+  const label = text.indexOf('PRIVATE KEY', begin);
+  if (label === -1 || label > header) return -1;
   const footer = text.indexOf('-----END ', header + 5);
   if (footer === -1) return text.length;
   const close = text.indexOf('-----', footer + 9);
@@ -98,7 +100,8 @@ function scan(text: string, sink: SpanSink): void {
   prefixes.lastIndex = 0;
   for (let m = prefixes.exec(text); m !== null; m = prefixes.exec(text)) {
     const start = m.index;
-    const boundary = start === 0 || !isAlnum(text.charCodeAt(start - 1));
+    // A prefix inside a longer token (`risk-`, `PAKIA…`, `sk-sk-sk-`) is not a key start.
+    const boundary = start === 0 || !isTokenChar(text.charCodeAt(start - 1)) || m[0] === '-----BEGIN ';
     const end = boundary ? endOf(text, m[0], start) : -1;
     if (end !== -1) {
       sink.add(start, end, '[SECRET]');

@@ -1,5 +1,5 @@
 import type { Detector, SpanSink } from './detector';
-import { forEachDigitRun, groupLength, isCleanWindow, type DigitRun } from './digit-runs';
+import { groupLength, isCleanWindow, type DigitRun } from './digit-runs';
 
 /**
  * US Social Security numbers written `AAA-GG-SSSS` (or with spaces), filtered with the rules
@@ -37,7 +37,8 @@ export const ssnDetector: Detector = {
   name: 'ssn',
   mask: '[SSN]',
   minDigits: 9,
-  scan(text, sink) {
-    forEachDigitRun(text, visitRun, sink);
+  scan() {
+    // Everything happens in visitRun.
   },
+  visitRun,
 };
