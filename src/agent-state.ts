@@ -1,9 +1,11 @@
+import type { TracerProvider } from '@opentelemetry/api';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '@opentelemetry/api-logs';
 import type { ResolvedConfig } from './config/resolve-config';
 import type { EventPipeline } from './events/event-pipeline';
 import type { Platform } from './events/universal-event';
 import type { DeliveryHealth } from './health/health';
+import type { PatchStatus } from './instrumentations/patch-report';
 
 /** A sink that can report delivery health (the ezlogs delivery engine). */
 export interface HealthSource {
@@ -14,11 +16,16 @@ export interface RunningAgent {
   resolved: ResolvedConfig;
   pipeline: EventPipeline;
   platform: Readonly<Platform>;
-  tracerProvider: BasicTracerProvider;
+  /** Makes every span of ours: our provider, or the one of an SDK registered before us. */
+  tracerProvider: TracerProvider;
+  ownTracerProvider: BasicTracerProvider;
+  stopWatching: () => void;
   /** Created on the first `track()`: the logs SDK is not loaded by apps that never track. */
   logger: () => Logger;
   disableInstrumentations: () => void;
   delivery: HealthSource | undefined;
+  /** Which instrumented packages were patched, not loaded yet, or loaded before the agent. */
+  patchReport: () => PatchStatus[];
   redactionStats: () => Record<string, number>;
 }
 

@@ -1,4 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, trace, type TracerProvider } from '@opentelemetry/api';
 import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -6,9 +6,12 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type * as SdkLogs from '@opentelemetry/sdk-logs';
 import { agentState, type RunningAgent } from './agent-state';
+import { attachSpanProcessor, spanProcessorsOf } from './coexistence/span-processor-slot';
+import { existingTracerProvider, watchLateTracerProviders } from './coexistence/existing-tracer-provider';
 import type { Config } from './config/config';
 import { resolveConfig } from './config/resolve-config';
 import { CorrelationPropagator } from './correlation/correlation-propagator';
+import { parseParentContext, withParentRoot } from './correlation/fork-parent-context';
 import { diag, setDiagLevel } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
 import { EventPipeline } from './events/event-pipeline';
@@ -18,7 +21,9 @@ import { buildPlatform } from './events/platform';
 import { createTraceSampler } from './events/sampler';
 import { createSinks } from './exporters/create-sinks';
 import { createInstrumentationContext } from './instrumentations/instrumentation-context';
+import { hookedPackages, packagesLoadedBefore, patchReport } from './instrumentations/patch-report';
 import { buildInstrumentations } from './instrumentations/registry';
+import { writeAgentStatus, type AgentStatus } from './lifecycle/agent-status';
 import { installProcessHooks } from './lifecycle/process-hooks';
 import { createRedactor } from './redaction/redactor';
 
@@ -64,18 +69,20 @@ function startNow(options: Partial<Config> | undefined): void {
   const { sinks, delivery } = createSinks(config);
   for (const sink of sinks) pipeline.addSink(sink);
 
-  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url))] });
-  const contextManager = new AsyncLocalStorageContextManager().enable();
-  if (!context.setGlobalContextManager(contextManager)) diag.warn('another context manager is already registered; using it');
-  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new CorrelationPropagator()] }));
-  if (!trace.setGlobalTracerProvider(tracerProvider)) {
-    diag.warn('another OpenTelemetry tracer provider is already registered; our instrumentations use our own provider');
-  }
+  const instrumentationContext = createInstrumentationContext(config, flushSoon);
+  const processor = new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url), instrumentationContext.isIgnoredPath);
+  const ownProvider = new BasicTracerProvider({ spanProcessors: [processor] });
+  const coexistence = joinTracing(ownProvider, processor, config.parentContext);
+  const names = coexistence.sharedWithOtherSdk ? config.instrumentations.filter((n) => !instrumentedByOtherSdks.has(n)) : config.instrumentations;
 
-  const built = buildInstrumentations(config.instrumentations, createInstrumentationContext(config, flushSoon));
+  const built = buildInstrumentations(names, instrumentationContext);
+  const loadedBefore = packagesLoadedBefore(hookedPackages(built), Object.keys(require.cache));
+  for (const name of loadedBefore) {
+    diag.warn(`${name} was loaded before @ezlogs/node started, so its events may be missing or incomplete; load the agent first: node --import @ezlogs/node/register app.js`);
+  }
   const otel = built.flatMap((b) => (b.kind === 'otel' ? [b.instrumentation] : []));
   const own = built.flatMap((b) => (b.kind === 'own' ? [b.instrumentation] : []));
-  const unregister = registerInstrumentations({ tracerProvider, instrumentations: otel });
+  const unregister = registerInstrumentations({ tracerProvider: coexistence.provider, instrumentations: otel });
   for (const instrumentation of own) instrumentation.enable();
 
   let loggerProvider: LoggerProvider | undefined;
@@ -90,22 +97,33 @@ function startNow(options: Partial<Config> | undefined): void {
     resolved,
     pipeline,
     platform,
-    tracerProvider,
+    tracerProvider: coexistence.provider,
+    ownTracerProvider: ownProvider,
     logger: () => (logger ??= realLoggerProvider().getLogger('@ezlogs/node')),
     disableInstrumentations: () => {
       unregister();
       for (const instrumentation of own) instrumentation.disable();
     },
     delivery,
+    patchReport: () => patchReport(built, loadedBefore),
+    stopWatching: coexistence.stopWatching,
     redactionStats: () => redactor.stats(),
   };
   state.running = running;
 
+  const startedAt = new Date().toISOString();
+  const status = (): AgentStatus => ({ pid: process.pid, service: config.serviceName, node: process.versions.node, started_at: startedAt, updated_at: new Date().toISOString(), instrumentations: running.patchReport() });
+  writeAgentStatus(config.spoolDir, status());
   installProcessHooks({
     flush,
     shutdown,
     exitSync: () => {
       for (const sink of pipeline.allSinks()) sink.exitSync?.();
+      writeAgentStatus(config.spoolDir, status());
+      if (config.debug) {
+        const report = running.patchReport().map((r) => `${r.module}: ${r.state}${r.version ? ` ${r.version}` : ''}`).join(', ');
+        diag.debug(`instrumented packages at exit: ${report || 'none hooked'}`);
+      }
     },
     eventsCreated: () => pipeline.counters.created,
   });
@@ -115,6 +133,50 @@ function startNow(options: Partial<Config> | undefined): void {
 function createLoggerProvider(pipeline: EventPipeline, platform: RunningAgent['platform']): LoggerProvider {
   const { LoggerProvider: SdkLoggerProvider } = require('@opentelemetry/sdk-logs') as typeof SdkLogs;
   return new SdkLoggerProvider({ processors: [new EventLogProcessor(pipeline, platform)] });
+}
+
+/** What vanilla auto-instrumentation (and the SDKs built on it) already instrument. */
+const instrumentedByOtherSdks = new Set(['http', 'undici', 'pg', 'express', 'pino', 'winston']);
+
+interface Coexistence {
+  /** The provider every span of ours is made by. */
+  provider: TracerProvider;
+  /** True when another SDK's pipeline runs the shared instrumentations. */
+  sharedWithOtherSdk: boolean;
+  stopWatching: () => void;
+}
+
+/**
+ * One tracing pipeline per process, whoever came first.
+ * - Another SDK registered before us: we attach our processor to its provider, make our own
+ *   spans with it, and leave the instrumentations it already has to it (no double patching).
+ * - We are first: we register globally; an SDK that starts later is refused by the API, so we
+ *   catch that, attach our processor to its provider (its instrumentations replace ours on the
+ *   functions both patch) and forward our spans to its exporters, so both see every span once.
+ */
+function joinTracing(ownProvider: BasicTracerProvider, processor: EventSpanProcessor, parentCarrier: string | undefined): Coexistence {
+  const existing = existingTracerProvider();
+  if (existing && attachSpanProcessor(existing, processor)) {
+    diag.warn('another OpenTelemetry SDK was registered first: ezlogs attached to its tracer provider and uses its http/undici/pg/express/pino/winston instrumentations (enable them there); ours only for what it lacks (bullmq, bull, fastify routes)');
+    return { provider: existing, sharedWithOtherSdk: true, stopWatching: () => undefined };
+  }
+  if (existing) diag.warn('another OpenTelemetry tracer provider is registered and cannot take our processor: ezlogs uses its own provider beside it');
+  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new CorrelationPropagator()] }));
+  // A script forked with forkContext() continues its parent wherever nothing else is active
+  // (read with our propagator, so after it is registered).
+  const parent = parseParentContext(parentCarrier);
+  const manager = parent ? withParentRoot(new AsyncLocalStorageContextManager(), parent) : new AsyncLocalStorageContextManager();
+  if (!context.setGlobalContextManager(manager.enable())) diag.warn('another context manager is already registered; using it');
+  trace.setGlobalTracerProvider(ownProvider);
+  const stopWatching = watchLateTracerProviders((late) => {
+    // Their processors as they were before ours joined them: forwarding their combined
+    // processor would hand our own spans back to us through it.
+    const theirs = spanProcessorsOf(late).filter((p) => p !== processor);
+    const attached = attachSpanProcessor(late, processor);
+    for (const p of theirs) attachSpanProcessor(ownProvider, p);
+    diag.warn(`another OpenTelemetry SDK started after ezlogs: ${attached ? 'ezlogs attached to its tracer provider and forwards its own spans to it' : 'its provider could not take our processor; its spans are not ezlogs events'}`);
+  });
+  return { provider: ownProvider, sharedWithOtherSdk: false, stopWatching };
 }
 
 let flushScheduled = false;
@@ -143,7 +205,8 @@ export function shutdown(): Promise<void> {
   if (!running) return Promise.resolve();
   state.shutdown ??= (async () => {
     running.disableInstrumentations();
-    await running.tracerProvider.shutdown().catch(() => undefined);
+    running.stopWatching();
+    await running.ownTracerProvider.shutdown().catch(() => undefined);
     await Promise.all(running.pipeline.allSinks().map((s) => s.shutdown().catch(() => undefined)));
   })();
   return state.shutdown;

@@ -1,6 +1,7 @@
 export { start, shutdown, flush } from './agent';
 export { track } from './api/track';
 export { trackJob } from './api/track-job';
+export { forkContext } from './api/fork-context';
 export { setActor, setSession, withFlow } from './api/correlation-api';
 export { health } from './api/health-api';
 export { EzlogsError, type EzlogsErrorCode } from './errors';

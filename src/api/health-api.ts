@@ -14,5 +14,6 @@ export function health(): Health {
     events_sampled_out: running?.pipeline.counters.sampledOut ?? 0,
     truncations: running?.redactionStats() ?? {},
     config_problems: running?.resolved.problems.map((p) => p.message) ?? [],
+    instrumentations: running?.patchReport() ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import { envTable, type OptionSpec } from '../config/env-table';
 import { printableConfig, resolveConfig, type ResolveInput } from '../config/resolve-config';
+import { readAgentStatuses } from '../lifecycle/agent-status';
 import { checkEndpoint } from './check-endpoint';
 import type { CliIo, CliResult } from './cli-io';
 
@@ -25,6 +26,7 @@ export async function runDoctor(io: CliIo, input: Omit<ResolveInput, 'env'> = {}
     io.out(`problems: ${resolved.problems.length}`);
     for (const p of resolved.problems) io.out(`  - ${p.message}`);
   }
+  reportAgents(io, resolved.config.spoolDir);
   if (resolved.config.disabled) {
     io.out('endpoint: not checked, the agent is disabled (EZLOGS_DISABLED)');
     return { code: resolved.problems.length === 0 ? 0 : 1 };
@@ -36,6 +38,24 @@ export async function runDoctor(io: CliIo, input: Omit<ResolveInput, 'env'> = {}
   const check = await checkEndpoint(resolved.config, timeoutMs);
   io.out(`endpoint: ${resolved.config.endpoint} ${check.summary}`);
   return { code: resolved.problems.length === 0 && check.ok ? 0 : 1 };
+}
+
+/** What agent processes of this service recorded about their instrumentation (newest first). */
+function reportAgents(io: CliIo, spoolDir: string): void {
+  const statuses = readAgentStatuses(spoolDir).slice(0, 5);
+  if (statuses.length === 0) {
+    io.out(`agents: none has run with this spool directory yet (${spoolDir})`);
+    return;
+  }
+  io.out('agents (newest first):');
+  for (const s of statuses) {
+    const patched = s.instrumentations.filter((i) => i.state === 'patched').map((i) => `${i.module}${i.version ? `@${i.version}` : ''}`);
+    const early = s.instrumentations.filter((i) => i.state === 'loaded before agent').map((i) => i.module);
+    io.out(`  pid ${s.pid} (${s.service}, node ${s.node}, last seen ${s.updated_at}): patched ${patched.length > 0 ? patched.join(', ') : 'nothing yet'}`);
+    if (early.length > 0) {
+      io.out(`    problem: ${early.join(', ')} loaded before the agent, so not fully instrumented; fix: start with node --import @ezlogs/node/register app.js`);
+    }
+  }
 }
 
 function show(value: unknown): string {

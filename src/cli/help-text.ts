@@ -4,6 +4,8 @@ commands:
   dev      start the local receiver and its page (default http://127.0.0.1:4800)
   doctor   print the configuration a process would get here, its problems,
            and whether the endpoint is reachable and accepts the key
+  spool    [list|replay|clear] [--dir <path>]: what the spool directory holds,
+           send it to the endpoint now, or delete it (default: EZLOGS_SPOOL_DIR)
   help     this text
 
 ezlogs dev flags:

@@ -2,6 +2,7 @@ import type { CliIo, CliResult } from './cli-io';
 import { runDev } from './dev';
 import { runDoctor } from './doctor';
 import { helpText } from './help-text';
+import { runSpool } from './spool';
 
 /** Dispatches `ezlogs <command>`; in-process so tests drive it without a build. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
@@ -18,8 +19,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       io.out(helpText);
       return { code: command === undefined ? 2 : 0 };
     case 'spool':
-      io.err('ezlogs spool is not available yet');
-      return { code: 2 };
+      return runSpool(rest, io);
     default:
       io.err(`ezlogs: unknown command ${JSON.stringify(command)}`);
       io.err(helpText);

@@ -45,4 +45,6 @@ export interface Config {
   shutdownTimeoutMs: number;
   debug: boolean;
   disabled: boolean;
+  /** Set by a parent process through `forkContext()`: the context a forked script continues. */
+  parentContext: string | undefined;
 }

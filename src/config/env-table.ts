@@ -87,6 +87,7 @@ export const envTable = [
   }),
   option({ key: 'ignorePaths', env: 'EZLOGS_IGNORE_PATHS', parse: p.list(), default: () => defaultIgnorePaths, defaultDoc: `\`${defaultIgnorePaths.join(',')}\``, doc: 'incoming request paths that produce no events (`*` suffix = prefix match; empty = none)' }),
   option({ key: 'shutdownTimeoutMs', env: 'EZLOGS_SHUTDOWN_TIMEOUT_MS', parse: p.integer(0, 120_000), default: () => 5000, defaultDoc: '`5000`', doc: 'how long shutdown may spend delivering before it spools the rest' }),
+  option({ key: 'parentContext', env: 'EZLOGS_PARENT_CONTEXT', parse: p.optionalString(), default: () => undefined, defaultDoc: 'none', doc: 'set for you by `forkContext()`: the parent context a forked script continues' }),
   option({ key: 'debug', env: 'EZLOGS_DEBUG', parse: p.boolean(), default: () => false, defaultDoc: 'off', doc: '`1`: print each event and each delivery decision to stderr' }),
 ] as const satisfies readonly OptionSpec[];
 

@@ -56,11 +56,29 @@ export function resolveConfig(input: ResolveInput = {}): ResolvedConfig {
     sources[spec.key] = source;
   }
 
+  applyOtelInstrumentationSwitches(resolved as unknown as Config, env, sources);
+
   return {
     config: Object.freeze(resolved as unknown as Config),
     sources: Object.freeze(sources as Record<keyof Config, OptionSource>),
     problems: Object.freeze(problems),
   };
+}
+
+/**
+ * The switches vanilla OpenTelemetry users already have work here too, on top of
+ * EZLOGS_INSTRUMENTATIONS: `OTEL_NODE_ENABLED_INSTRUMENTATIONS` keeps only the names it lists,
+ * `OTEL_NODE_DISABLED_INSTRUMENTATIONS` removes names. Names may carry the package prefix
+ * (`@opentelemetry/instrumentation-pg`); names we do not instrument are ignored.
+ */
+function applyOtelInstrumentationSwitches(config: Config, env: Readonly<Record<string, string | undefined>>, sources: Partial<Record<keyof Config, OptionSource>>): void {
+  const names = (raw: string | undefined): Set<string> | undefined =>
+    raw === undefined ? undefined : new Set(raw.split(',').map((n) => n.trim().toLowerCase().replace(/^@opentelemetry\/instrumentation-/, '')).filter((n) => n !== ''));
+  const enabled = names(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
+  const disabled = names(env.OTEL_NODE_DISABLED_INSTRUMENTATIONS);
+  if (!enabled && !disabled) return;
+  config.instrumentations = Object.freeze(config.instrumentations.filter((n) => (!enabled || enabled.has(n)) && !disabled?.has(n)));
+  sources.instrumentations = 'env';
 }
 
 function take(spec: OptionSpec, raw: unknown, origin: string, problems: ConfigProblem[]): unknown {

@@ -1,6 +1,7 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { Pool } from 'undici';
 import type { AttemptResult } from './classify-response';
 import type { EncodedBatch } from './encoded-batch';
 import { userAgent } from './user-agent';
@@ -26,74 +27,106 @@ export interface HttpTransportOptions {
   maxConnections: number;
 }
 
-/** POSTs batches over one undici keep-alive pool; never throws, every failure becomes a result. */
+// Taken when this module loads, which the agent does before it enables the HTTP
+// instrumentation: our own POSTs then run unpatched, never traced and at no span cost.
+const requestHttp = http.request;
+const requestHttps = https.request;
+
+/**
+ * POSTs batches over node's own keep-alive agent; never throws, every failure becomes a result.
+ * node:http rather than undici: the app has it loaded already, while undici's start-up
+ * (llhttp compiled from WebAssembly) cost ~60 ms and ~11 MiB in every app process
+ * (bench/startup.mjs, 2026-12-02), for no gain at a handful of connections.
+ */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const endpoint = new URL(options.endpoint);
-  const pool = new Pool(endpoint.origin, {
-    connections: options.maxConnections,
-    pipelining: 1,
-    keepAliveTimeout: 4_000,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    connect: { timeout: Math.min(options.timeoutMs, 10_000) },
-  });
+  const secure = endpoint.protocol === 'https:';
+  const agentOptions: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxConnections, maxFreeSockets: options.maxConnections, scheduling: 'lifo' };
+  // Idle keep-alive sockets are unref'd by node's agent, so they never keep the app alive.
+  const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const request = secure ? requestHttps : requestHttp;
+  const inflight = new Map<http.ClientRequest, Promise<TransportResult>>();
 
-  const send = async (batch: EncodedBatch, signal: AbortSignal): Promise<TransportResult> => {
+  const send = (batch: EncodedBatch, signal: AbortSignal): Promise<TransportResult> => {
     const started = performance.now();
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': userAgent, 'x-batch-id': batch.id };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'content-length': String(batch.body.length),
+      'user-agent': userAgent,
+      'x-batch-id': batch.id,
+    };
     if (batch.gzipped) headers['content-encoding'] = 'gzip';
     if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
-    const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
-    try {
-      // Our own POSTs must never become spans, or delivery would feed itself.
-      const response = await context.with(suppressTracing(context.active()), () =>
-        pool.request({ path: targetPath(endpoint, batch.format), method: 'POST', headers, body: batch.body, signal: deadline }),
-      );
-      const body = await readBounded(response.body);
-      const retryAfter = response.headers['retry-after'];
-      return {
-        kind: 'response',
-        status: response.statusCode,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-        body,
-        durationMs: performance.now() - started,
+    let req: http.ClientRequest | undefined;
+    const result = new Promise<TransportResult>((resolve) => {
+      let settled = false;
+      const finish = (r: AttemptResult & { body?: string }): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        signal.removeEventListener('abort', onAbort);
+        resolve({ ...r, durationMs: performance.now() - started });
       };
-    } catch (error) {
-      return { kind: 'error', code: errorCode(error), durationMs: performance.now() - started };
+      const fail = (code: string): void => {
+        finish({ kind: 'error', code });
+        req?.destroy();
+      };
+      const onAbort = (): void => fail('ABORTED');
+      const deadline = setTimeout(() => fail('ETIMEDOUT'), options.timeoutMs);
+      deadline.unref();
+      // Belt and braces for an already-patched http (another SDK loaded first): suppressed context.
+      req = context.with(suppressTracing(context.active()), () =>
+        request({ protocol: endpoint.protocol, hostname: endpoint.hostname.replace(/^\[|\]$/g, ''), port: endpoint.port || undefined, path: targetPath(endpoint, batch.format), method: 'POST', headers, agent }),
+      );
+      req.on('error', (err: NodeJS.ErrnoException) => finish({ kind: 'error', code: errorCode(err) }));
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const retryAfter = res.headers['retry-after'];
+        const done = (): void => finish({ kind: 'response', status: res.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, body: Buffer.concat(chunks).toString('utf8') });
+        res.on('data', (chunk: Buffer) => {
+          const room = maxResponseBodyBytes - size;
+          chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+          size += Math.min(chunk.length, room);
+          if (size >= maxResponseBodyBytes) {
+            done();
+            res.destroy();
+          }
+        });
+        res.on('end', done);
+        // The status already arrived; a body cut short does not change what it said.
+        res.on('error', done);
+        res.on('close', done);
+      });
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      req.end(batch.body);
+    });
+    if (req) {
+      const r = req;
+      inflight.set(r, result);
+      void result.then(() => inflight.delete(r));
     }
+    return result;
   };
 
   return {
     send,
-    close: () => pool.close().catch(() => undefined),
-    destroy: () => pool.destroy().catch(() => undefined),
+    close: async () => {
+      await Promise.all(inflight.values());
+      agent.destroy();
+    },
+    destroy: async () => {
+      for (const req of inflight.keys()) req.destroy();
+      agent.destroy();
+    },
   };
 }
 
-async function readBounded(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
-      const room = maxResponseBodyBytes - size;
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      size += Math.min(chunk.length, room);
-      if (size >= maxResponseBodyBytes) break;
-    }
-  } catch {
-    // The status already arrived; a body cut short does not change what it said.
-  } finally {
-    body.destroy();
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Errors are matched by code, never by class (two copies of undici would not share classes). */
+/** Errors are matched by code, never by class. */
 function errorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return 'UNKNOWN';
   const { code, name } = error as { code?: unknown; name?: unknown };
-  if (name === 'TimeoutError') return 'ETIMEDOUT';
-  if (name === 'AbortError' && typeof code !== 'string') return 'ABORTED';
   if (typeof code === 'string') return code;
   const cause = (error as { cause?: unknown }).cause;
   return cause === undefined ? String(name ?? 'UNKNOWN') : errorCode(cause);

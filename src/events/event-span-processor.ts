@@ -21,6 +21,7 @@ export class EventSpanProcessor implements SpanProcessor {
     private readonly pipeline: EventPipeline,
     private readonly platform: Readonly<Platform>,
     private readonly sanitizeUrl: (url: string) => string,
+    private readonly isIgnoredPath: (path: string) => boolean = () => false,
   ) {}
 
   onStart(span: Span, parentContext: Context): void {
@@ -43,12 +44,26 @@ export class EventSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     try {
-      if (ignoredSpanNames.has(span.name)) return;
+      if (ignoredSpanNames.has(span.name) || this.isNoise(span)) return;
       this.pipeline.emit(mapSpan(span, scopeOfSpan(span), this.platform, this.sanitizeUrl));
     } catch (err) {
       this.pipeline.counters.failedToProcess++;
       diag.once('warn', 'span-end-failed', `could not turn a span into an event: ${String(err)}`);
     }
+  }
+
+  /**
+   * Spans that another SDK's instrumentations make but ours never do: Express layer spans
+   * (ours ignore every layer) and server spans for ignored paths (ours make none).
+   */
+  private isNoise(span: ReadableSpan): boolean {
+    const a = span.attributes;
+    if (a['express.type'] !== undefined) return true;
+    if (span.kind === SpanKind.SERVER) {
+      const path = a['url.path'] ?? a['http.target'];
+      if (typeof path === 'string' && this.isIgnoredPath(path)) return true;
+    }
+    return false;
   }
 
   forceFlush(): Promise<void> {

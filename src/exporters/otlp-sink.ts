@@ -93,7 +93,7 @@ class OtlpBatchSink implements OtlpSink {
   }
 
   shutdown(): Promise<void> {
-    this.closing ??= this.close();
+    this.closing ??= this.close().catch(() => undefined);
     return this.closing;
   }
 
@@ -109,7 +109,7 @@ class OtlpBatchSink implements OtlpSink {
       this.drop('shutdown', this.queue.length);
       this.queue = [];
     }
-    await settlesBefore(this.exporter.shutdown(), deadline);
+    await settlesBefore(Promise.resolve().then(() => this.exporter.shutdown()), deadline);
   }
 
   /** Starts the drain loop unless it runs; it exports until the queue is empty. */
@@ -186,14 +186,15 @@ class OtlpBatchSink implements OtlpSink {
 }
 
 /**
- * A 404 is nearly always the classic endpoint mistake: OTEL_EXPORTER_OTLP_ENDPOINT is a base URL
- * that gets `/v1/logs` appended, so setting it to `.../v1/logs` posts to `.../v1/logs/v1/logs`.
+ * A 404 (405 from the dev receiver) is nearly always the classic endpoint mistake:
+ * OTEL_EXPORTER_OTLP_ENDPOINT is a base URL that gets `/v1/logs` appended, so setting it to
+ * `.../v1/logs` posts to `.../v1/logs/v1/logs`.
  */
 function describeFailure(error: Error | undefined): string {
   if (!error) return 'unknown error';
   const status = (error as Error & { code?: unknown }).code;
-  if (status === 404) {
-    return `HTTP 404: OTEL_EXPORTER_OTLP_ENDPOINT is a base URL (/v1/logs is appended to it); for a full URL use OTEL_EXPORTER_OTLP_LOGS_ENDPOINT`;
+  if (status === 404 || status === 405) {
+    return `HTTP ${status}: OTEL_EXPORTER_OTLP_ENDPOINT is a base URL (/v1/logs is appended to it); for a full URL use OTEL_EXPORTER_OTLP_LOGS_ENDPOINT`;
   }
   return typeof status === 'number' ? `HTTP ${status} ${error.message}` : error.message;
 }

@@ -30,6 +30,8 @@ export interface Health extends DeliveryHealth {
   /** Fields or events cut down to the payload limits (issue 4 counts by kind). */
   truncations: Record<string, number>;
   config_problems: string[];
+  /** Per instrumented package: `patched`, `not loaded` or `loaded before agent` (with the fix in the warning). */
+  instrumentations: Array<{ instrumentation: string; module: string; state: string; version?: string }>;
 }
 
 export function emptyDeliveryHealth(): DeliveryHealth {

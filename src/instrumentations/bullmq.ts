@@ -1,19 +1,11 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, type Span, type Tracer } from '@opentelemetry/api';
 import { InstrumentationBase, InstrumentationNodeModuleDefinition, type InstrumentationConfig } from '@opentelemetry/instrumentation';
-import { extractJobContext, injectJobCarrier } from '../correlation/job-carrier';
-import { bindScopeToSpan, SCOPE_KEY } from '../correlation/scope';
-import { ATTR_ACTION, ATTR_EVENT_TYPE, ATTR_META_PREFIX } from '../events/map-span';
 import { SDK_VERSION } from '../version';
+import { rememberPerformContext, withParentCarrier } from './job-sandbox-parent';
+import { endAllWhenSettled, endWhenSettled, startEnqueue, startPerform, type JobOpts, type PerformedJob } from './job-spans';
 
-/** The job option our context travels in; BullMQ stores unknown options as they are. */
-export const JOB_OPTION = 'ezlogs';
+export { JOB_OPTION } from './job-spans';
 
-interface JobOpts {
-  delay?: number;
-  attempts?: number;
-  [JOB_OPTION]?: Record<string, unknown>;
-  [key: string]: unknown;
-}
 interface JobLike {
   id?: string;
   name: string;
@@ -37,9 +29,8 @@ interface BullMqExports {
   Queue?: { prototype: Record<string, AnyFn> };
   Worker?: { prototype: Record<string, AnyFn> };
   FlowProducer?: { prototype: Record<string, AnyFn> };
+  Job?: { prototype: Record<string, AnyFn> };
 }
-
-const meta = (key: string): string => `${ATTR_META_PREFIX}${key}`;
 
 /**
  * BullMQ, zero-config, our own instrumentation: the maintained third-party ones either do
@@ -47,6 +38,10 @@ const meta = (key: string): string => `${ATTR_META_PREFIX}${key}`;
  * `telemetry` option). Enqueue (`add`, `addBulk`, flows) records `job.enqueue` and writes the
  * producer's trace context and correlation into the job's options; the worker continues it,
  * in any process, one `job.perform` per attempt.
+ *
+ * Sandboxed processors (a file path): the worker process records the `job.perform` (it sees
+ * every outcome, a crashed child included) and hands its context to the child in the job's
+ * sandbox message; the child continues it (job-sandbox-child.ts) without a second perform.
  */
 export class BullMqInstrumentation extends InstrumentationBase<InstrumentationConfig> {
   constructor(private readonly onJobDone: () => void) {
@@ -78,7 +73,7 @@ export class BullMqInstrumentation extends InstrumentationBase<InstrumentationCo
         function (this: unknown, name: unknown, data: unknown, opts: unknown) {
           const queue = this as QueueLike;
           const { span, ctx, opts: withCarrier } = startEnqueue(tracer, queue.name, String(name), opts as JobOpts | undefined);
-          return endWhenSettled(span, context.with(ctx, () => original.call(this, name, data, withCarrier)));
+          return endWhenSettled(span, context.with(ctx, () => original.call(this, name, data, withCarrier)), { idFromResult: true });
         },
       );
       this._wrap(exports.Queue.prototype, 'addBulk', (original: AnyFn) =>
@@ -108,9 +103,17 @@ export class BullMqInstrumentation extends InstrumentationBase<InstrumentationCo
       this._wrap(exports.Worker.prototype, 'callProcessJob', (original: AnyFn) =>
         function (this: unknown, job: unknown, ...rest: unknown[]) {
           const j = job as JobLike;
-          const { span, ctx } = startPerform(tracer, j);
+          const { span, ctx } = startPerform(tracer, performedJob(j));
+          rememberPerformContext(j, ctx);
           const result = context.with(ctx, () => original.call(this, job, ...rest));
-          return endWhenSettled(span, result, onJobDone);
+          return endWhenSettled(span, result, { after: onJobDone });
+        },
+      );
+    }
+    if (exports.Job && typeof exports.Job.prototype.asJSONSandbox === 'function') {
+      this._wrap(exports.Job.prototype, 'asJSONSandbox', (original: AnyFn) =>
+        function (this: unknown, ...args: unknown[]) {
+          return withParentCarrier(this as object, original.apply(this, args));
         },
       );
     }
@@ -123,23 +126,13 @@ export class BullMqInstrumentation extends InstrumentationBase<InstrumentationCo
     }
     if (exports.FlowProducer) this._unwrap(exports.FlowProducer.prototype, 'add');
     if (exports.Worker) this._unwrap(exports.Worker.prototype, 'callProcessJob');
+    if (exports.Job) this._unwrap(exports.Job.prototype, 'asJSONSandbox');
   }
 }
 
-function startEnqueue(tracer: Tracer, queueName: string, jobName: string, opts: JobOpts | undefined): { span: Span; ctx: ReturnType<typeof context.active>; opts: JobOpts } {
-  const span = tracer.startSpan(`${queueName}.${jobName}`, {
-    kind: SpanKind.PRODUCER,
-    attributes: {
-      [ATTR_EVENT_TYPE]: 'job.enqueue',
-      [ATTR_ACTION]: `${queueName}.${jobName}`,
-      [meta('queue')]: queueName,
-      [meta('job_name')]: jobName,
-      ...(typeof opts?.delay === 'number' && opts.delay > 0 ? { [meta('delay_ms')]: opts.delay } : {}),
-      ...(typeof opts?.attempts === 'number' ? { [meta('max_attempts')]: opts.attempts } : {}),
-    },
-  });
-  const ctx = trace.setSpan(context.active(), span);
-  return { span, ctx, opts: { ...(opts ?? {}), [JOB_OPTION]: { ...injectJobCarrier(ctx), enqueued_at: Date.now() } } };
+function performedJob(job: JobLike): PerformedJob {
+  const attempt = typeof job.attemptsStarted === 'number' && job.attemptsStarted > 0 ? job.attemptsStarted : (job.attemptsMade ?? 0) + 1;
+  return { id: job.id !== undefined ? String(job.id) : undefined, name: job.name, queueName: job.queueName, opts: job.opts, attempt, createdAt: job.timestamp };
 }
 
 function withFlowCarriers(tracer: Tracer, node: FlowJobLike, spans: Span[]): FlowJobLike {
@@ -150,83 +143,4 @@ function withFlowCarriers(tracer: Tracer, node: FlowJobLike, spans: Span[]): Flo
     opts: started.opts,
     ...(Array.isArray(node.children) ? { children: node.children.map((child) => withFlowCarriers(tracer, child, spans)) } : {}),
   };
-}
-
-function startPerform(tracer: Tracer, job: JobLike): { span: Span; ctx: ReturnType<typeof context.active> } {
-  const carrier = job.opts?.[JOB_OPTION];
-  const { ctx: parent, scope } = extractJobContext(carrier);
-  const attempt = typeof job.attemptsStarted === 'number' && job.attemptsStarted > 0 ? job.attemptsStarted : (job.attemptsMade ?? 0) + 1;
-  const enqueuedAt = typeof carrier?.enqueued_at === 'number' ? carrier.enqueued_at : job.timestamp;
-  const delay = typeof job.opts?.delay === 'number' ? job.opts.delay : 0;
-  const span = tracer.startSpan(
-    `${job.queueName}.${job.name}`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        [ATTR_EVENT_TYPE]: 'job.perform',
-        [ATTR_ACTION]: `${job.queueName}.${job.name}`,
-        [meta('queue')]: job.queueName,
-        [meta('job_name')]: job.name,
-        ...(job.id !== undefined ? { [meta('job_id')]: String(job.id) } : {}),
-        [meta('attempt')]: attempt,
-        [meta('max_attempts')]: typeof job.opts?.attempts === 'number' ? job.opts.attempts : 1,
-        ...(delay > 0 ? { [meta('delay_ms')]: delay } : {}),
-        // Wait time means enqueue -> first start; a retry's wait is its backoff, not queueing.
-        ...(attempt === 1 && typeof enqueuedAt === 'number' ? { [meta('wait_ms')]: Math.max(0, Date.now() - enqueuedAt - delay) } : {}),
-      },
-    },
-    parent,
-  );
-  bindScopeToSpan(span, scope);
-  return { span, ctx: trace.setSpan(parent, span).setValue(SCOPE_KEY, scope) };
-}
-
-function endWhenSettled(span: Span, result: unknown, after?: () => void): unknown {
-  if (!result || typeof (result as Promise<unknown>).then !== 'function') {
-    span.end();
-    after?.();
-    return result;
-  }
-  return (result as Promise<unknown>).then(
-    (value) => {
-      const id = (value as { id?: unknown } | undefined)?.id;
-      if (id !== undefined && span.isRecording()) span.setAttribute(meta('job_id'), String(id));
-      span.end();
-      after?.();
-      return value;
-    },
-    (err: unknown) => {
-      span.recordException(err instanceof Error ? err : new Error(String(err)));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
-      span.end();
-      after?.();
-      throw err;
-    },
-  );
-}
-
-function endAllWhenSettled(spans: Span[], result: unknown): unknown {
-  const endAll = (err?: unknown): void => {
-    for (const span of spans) {
-      if (err !== undefined) {
-        span.recordException(err instanceof Error ? err : new Error(String(err)));
-        span.setStatus({ code: SpanStatusCode.ERROR });
-      }
-      span.end();
-    }
-  };
-  if (!result || typeof (result as Promise<unknown>).then !== 'function') {
-    endAll();
-    return result;
-  }
-  return (result as Promise<unknown>).then(
-    (value) => {
-      endAll();
-      return value;
-    },
-    (err: unknown) => {
-      endAll(err);
-      throw err;
-    },
-  );
 }

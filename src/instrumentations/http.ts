@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { InstrumentationBase } from '@opentelemetry/instrumentation';
 import type * as HttpModule from '@opentelemetry/instrumentation-http';
 import { acceptRequestId } from '../correlation/request-id';
 import { scopeOfSpan } from '../correlation/scope';
 import type { InstrumentationContext } from './instrumentation-context';
 
-export function createHttpInstrumentation(ctx: InstrumentationContext): Instrumentation {
+export function createHttpInstrumentation(ctx: InstrumentationContext): InstrumentationBase {
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpModule;
   return new HttpInstrumentation({
     // Health checks and our own delivery produce no span at all: the cheapest event is none.

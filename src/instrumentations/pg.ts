@@ -1,8 +1,8 @@
-import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { InstrumentationBase } from '@opentelemetry/instrumentation';
 import type * as PgModule from '@opentelemetry/instrumentation-pg';
 import type { InstrumentationContext } from './instrumentation-context';
 
-export function createPgInstrumentation(_ctx: InstrumentationContext): Instrumentation {
+export function createPgInstrumentation(_ctx: InstrumentationContext): InstrumentationBase {
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof PgModule;
   return new PgInstrumentation({
     // Parameter values are where the PII is; the statement's shape is what the event needs.

@@ -1,10 +1,12 @@
-import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { InstrumentationBase } from '@opentelemetry/instrumentation';
 import type { InstrumentationName } from '../config/config';
 import type * as PinoModule from '@opentelemetry/instrumentation-pino';
 import type * as WinstonModule from '@opentelemetry/instrumentation-winston';
+import { BullInstrumentation } from './bull';
 import { BullMqInstrumentation } from './bullmq';
 import { createExpressInstrumentation } from './express';
 import { createFastifyInstrumentation } from './fastify';
+import { continueIfSandboxChild } from './job-sandbox-child';
 import { createHttpInstrumentation } from './http';
 import type { InstrumentationContext } from './instrumentation-context';
 import type { OwnInstrumentation } from './own-instrumentation';
@@ -12,15 +14,14 @@ import { createPgInstrumentation } from './pg';
 import { createUndiciInstrumentation } from './undici';
 
 export type BuiltInstrumentation = { name: InstrumentationName } & (
-  { kind: 'otel'; instrumentation: Instrumentation } | { kind: 'own'; instrumentation: OwnInstrumentation }
+  { kind: 'otel'; instrumentation: InstrumentationBase } | { kind: 'own'; instrumentation: OwnInstrumentation }
 );
 
 /**
  * Name -> lazy factory. A factory `require`s its instrumentation package only when called,
- * so a disabled instrumentation costs nothing at start-up. Names without a factory yet
- * (bull) are accepted by the config and built by later work.
+ * so a disabled instrumentation costs nothing at start-up.
  */
-type Built = { kind: 'otel'; instrumentation: Instrumentation } | { kind: 'own'; instrumentation: OwnInstrumentation };
+type Built = { kind: 'otel'; instrumentation: InstrumentationBase } | { kind: 'own'; instrumentation: OwnInstrumentation };
 
 const factories: Partial<Record<InstrumentationName, (ctx: InstrumentationContext) => Built>> = {
   http: (ctx) => ({ kind: 'otel', instrumentation: createHttpInstrumentation(ctx) }),
@@ -37,7 +38,14 @@ const factories: Partial<Record<InstrumentationName, (ctx: InstrumentationContex
     const { WinstonInstrumentation } = require('@opentelemetry/instrumentation-winston') as typeof WinstonModule;
     return { kind: 'otel', instrumentation: new WinstonInstrumentation({ disableLogCorrelation: true, disableLogSending: false }) };
   },
-  bullmq: (ctx) => ({ kind: 'otel', instrumentation: new BullMqInstrumentation(ctx.afterJob) }),
+  bullmq: (ctx) => {
+    continueIfSandboxChild('bullmq', ctx);
+    return { kind: 'otel', instrumentation: new BullMqInstrumentation(ctx.afterJob) };
+  },
+  bull: (ctx) => {
+    continueIfSandboxChild('bull', ctx);
+    return { kind: 'otel', instrumentation: new BullInstrumentation(ctx.afterJob) };
+  },
 };
 
 export function buildInstrumentations(names: readonly InstrumentationName[], ctx: InstrumentationContext): BuiltInstrumentation[] {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { EventCollector } from '../helpers/event-collector.js';
 import { fixture, spawnApp, type RunningApp } from '../helpers/spawn-app.js';
+import { freshSpoolDir } from '../helpers/fresh-dir.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const table = `e2e_orders_${process.pid}`;
@@ -23,7 +24,7 @@ describe('agent core end to end: ESM Express calling CJS Fastify, real Postgres'
     echo = createServer((_req, res) => res.end('echo'));
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
     echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
-    const env = { DATABASE_URL, ORDERS_TABLE: table, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '100', EZLOGS_SPOOL_DIR: `/tmp/ezlogs-e2e-${process.pid}` };
+    const env = { DATABASE_URL, ORDERS_TABLE: table, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '100', EZLOGS_SPOOL_DIR: freshSpoolDir('e2e') };
     const setup = new pg.Client({ connectionString: DATABASE_URL });
     await setup.connect();
     await setup.query(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, email text, total numeric)`);

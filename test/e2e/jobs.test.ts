@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +12,8 @@ import { fixture, spawnApp, type RunningApp } from '../helpers/spawn-app.js';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const table = `e2e_jobs_${process.pid}`;
 const queueName = `e2e-${process.pid}-${Date.now()}`;
+// Unique per run: a spool left by an earlier run must not be mistaken for this one's events.
+const requestId = `req-jobs-${Date.now()}`;
 
 describe('a request continues into its jobs and logs, across processes (real Redis + Postgres)', () => {
   const collector = new EventCollector();
@@ -26,12 +31,12 @@ describe('a request continues into its jobs and logs, across processes (real Red
     await setup.connect();
     await setup.query(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, kind text, note text)`);
     await setup.end();
-    const env = { DATABASE_URL, JOBS_TABLE: table, QUEUE_NAME: queueName, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '200', EZLOGS_SPOOL_DIR: `/tmp/ezlogs-jobs-${process.pid}` };
+    const env = { DATABASE_URL, JOBS_TABLE: table, QUEUE_NAME: queueName, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '200', EZLOGS_SPOOL_DIR: mkdtempSync(join(tmpdir(), 'ezlogs-jobs-')) };
     worker = spawnApp(fixture('jobs-worker.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'worker', ECHO_URL: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`, EXPECT_RUNS: '4' } });
     await worker.waitForLine(/READY/);
     web = spawnApp(fixture('jobs-web.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'web' } });
     const port = (await web.waitForLine(/READY (\d+)/))[1];
-    const res = await fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', headers: { 'x-user': 'u-77', 'x-request-id': 'req-jobs-1' } });
+    const res = await fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', headers: { 'x-user': 'u-77', 'x-request-id': requestId } });
     expect(res.status).toBe(202);
     // The worker exits by itself right after its 4th run (welcome + 3 flaky attempts).
     const exit = await worker.exited;
@@ -40,8 +45,8 @@ describe('a request continues into its jobs and logs, across processes (real Red
     // spool, and the next process of the service sends it.
     const next = spawnApp(fixture('short-lived.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'worker', MODE: 'next-worker' } });
     expect((await next.exited).code, next.stderr()).toBe(0);
-    events = await collector.waitFor((all) => all.filter((e) => e.event_type === 'job.perform' && e.platform.service === 'worker').length >= 4 && all.some((e) => e.platform.service === 'web' && e.event_type === 'http.request'));
-    traceId = events.find((e) => e.platform.service === 'web' && e.event_type === 'http.request')!.correlation.trace_id;
+    events = await collector.waitFor((all) => all.filter((e) => e.event_type === 'job.perform' && e.platform.service === 'worker' && e.correlation.request_id === requestId).length >= 4 && all.some((e) => e.platform.service === 'web' && e.event_type === 'http.request' && e.correlation.request_id === requestId));
+    traceId = events.find((e) => e.platform.service === 'web' && e.event_type === 'http.request' && e.correlation.request_id === requestId)!.correlation.trace_id;
   }, 60_000);
 
   afterAll(async () => {
@@ -64,7 +69,7 @@ describe('a request continues into its jobs and logs, across processes (real Red
     const services = new Set(chain.map((e) => e.platform.service));
     expect([...services].sort(), summary()).toEqual(['web', 'worker']);
     for (const e of chain) {
-      expect(e.correlation.request_id, `${e.platform.service} ${e.event_type}`).toBe('req-jobs-1');
+      expect(e.correlation.request_id, `${e.platform.service} ${e.event_type}`).toBe(requestId);
       expect(e.actor, `${e.platform.service} ${e.event_type}`).toEqual({ type: 'user', id: 'u-77' });
       expect(e.correlation.session_id, `${e.platform.service} ${e.event_type}`).toBe('sess_42');
     }
@@ -89,7 +94,8 @@ describe('a request continues into its jobs and logs, across processes (real Red
     const flaky = inTrace()
       .filter((e) => e.event_type === 'job.perform' && e.action.endsWith('.flaky'))
       .sort((a, b) => Number(a.metadata.attempt) - Number(b.metadata.attempt));
-    expect(flaky.map((e) => [e.metadata.attempt, e.outcome]), summary()).toEqual([[1, 'failure'], [2, 'failure'], [3, 'success']]);
+    const allFlaky = events.filter((e) => e.event_type === 'job.perform' && e.action.endsWith('.flaky')).map((e) => `${e.metadata.attempt}:${e.outcome}:${e.correlation.trace_id}:${e.correlation.parent_span_id}`).join('\n');
+    expect(flaky.map((e) => [e.metadata.attempt, e.outcome]), `${summary()}\nall flaky performs:\n${allFlaky}\ntrace ${traceId}`).toEqual([[1, 'failure'], [2, 'failure'], [3, 'success']]);
     expect(flaky[0]?.error).toMatchObject({ type: 'Error', message: 'flaky failure on attempt 1' });
     expect(flaky[0]?.metadata.max_attempts).toBe(3);
     expect(flaky[2]?.error).toBeUndefined();

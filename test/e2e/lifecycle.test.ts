@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCollector } from '../helpers/event-collector.js';
 import { fixture, spawnApp } from '../helpers/spawn-app.js';
+import { freshSpoolDir } from '../helpers/fresh-dir.js';
 
 const collector = new EventCollector();
 let endpoint: string;
-const baseEnv = (): Record<string, string> => ({ EZLOGS_ENDPOINT: endpoint, EZLOGS_SPOOL_DIR: `/tmp/ezlogs-lifecycle-${process.pid}-${Math.random().toString(36).slice(2)}` });
+const baseEnv = (): Record<string, string> => ({ EZLOGS_ENDPOINT: endpoint, EZLOGS_SPOOL_DIR: freshSpoolDir('lifecycle') });
 
 beforeAll(async () => {
   endpoint = await collector.start();

@@ -20,8 +20,18 @@ export class EventCollector {
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
 
+  /**
+   * Every distinct event received, de-duplicated on `event_id` as a receiver does: delivery is
+   * at least once (a batch in flight at a crash is also spooled and replayed).
+   */
   get events(): UniversalEvent[] {
-    return this.requests.flatMap((r) => r.events);
+    const seen = new Set<string>();
+    return this.requests.flatMap((r) => r.events).filter((e) => !seen.has(e.event_id) && seen.add(e.event_id) !== undefined);
+  }
+
+  /** Copies of an event already received (same `event_id`). */
+  get duplicates(): number {
+    return this.requests.reduce((n, r) => n + r.events.length, 0) - this.events.length;
   }
 
   async start(): Promise<string> {

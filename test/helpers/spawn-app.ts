@@ -23,6 +23,8 @@ export interface SpawnOptions {
   preload?: 'import' | 'require' | 'none';
   env?: Record<string, string | undefined>;
   args?: string[];
+  /** Node options placed before the agent's flag, e.g. `['--import', 'tsx']`. */
+  nodeArgs?: string[];
 }
 
 /** Spawns `node --import <built register> <app>` with a clean, explicit environment. */
@@ -32,7 +34,7 @@ export function spawnApp(script: string, options: SpawnOptions = {}): RunningApp
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const started = Date.now();
-  const child = spawn(nodeBinary, [...flags, script, ...(options.args ?? [])], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(nodeBinary, [...(options.nodeArgs ?? []), ...flags, script, ...(options.args ?? [])], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const lineWaiters: Array<() => void> = [];

@@ -1,0 +1,74 @@
+// Issue 10: whole-process wall time and peak RSS of an app that loads node:http/https, bare and
+// under each agent's register entry, in interleaved paired runs (bare, ezlogs, ..., bare, ...).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { summarize } from '../lib/stats.mjs';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
+
+export const startupConfigurations = {
+  bare: { args: [app], env: {} },
+  ezlogs: { args: ['--import', '@ezlogs/node/register', app], env: {} },
+  'ezlogs-exporter-none': { args: ['--import', '@ezlogs/node/register', app], env: { EZLOGS_EXPORTER: 'none' } },
+  vanilla: { args: ['--import', '@opentelemetry/auto-instrumentations-node/register', app], env: {} },
+};
+
+// Same env for every configuration; nothing may leave loopback (cloud detectors are cut, endpoints are local ports).
+const sharedEnv = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/tmp',
+  OTEL_SERVICE_NAME: 'bench-startup',
+  OTEL_NODE_RESOURCE_DETECTORS: 'env,host,os,process',
+  OTEL_TRACES_EXPORTER: 'otlp',
+  OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+  OTEL_METRICS_EXPORTER: 'none',
+  OTEL_LOGS_EXPORTER: 'none',
+  EZLOGS_ENDPOINT: 'http://127.0.0.1:9/events',
+};
+
+/** Parses the `%e %M` line GNU time prints last on stderr: seconds and peak RSS in KiB. */
+export function parseTimeLine(stderr) {
+  const lines = stderr.trim().split('\n');
+  const match = /^(\d+(?:\.\d+)?) (\d+)$/.exec(lines[lines.length - 1] ?? '');
+  return match ? { seconds: Number(match[1]), peakRssKib: Number(match[2]) } : undefined;
+}
+
+/** One whole-process run: wall ms from spawn to exit measured here, peak RSS from /usr/bin/time. */
+function runOnce(config) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, ...config.args], { cwd: repoRoot, env: { ...sharedEnv, ...config.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const parsed = parseTimeLine(stderr);
+      if (code !== 0 || !parsed) reject(new Error(`${config.args.join(' ')} failed (${code}): ${stderr.slice(-1000)}`));
+      else resolve({ wall_ms: wallMs, peak_rss_mib: parsed.peakRssKib / 1024 });
+    });
+  });
+}
+
+export async function measureStartup({ rounds = 10, names = Object.keys(startupConfigurations), log = () => {} } = {}) {
+  const runs = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const name of names) runs.push({ round, configuration: name, ...(await runOnce(startupConfigurations[name])) });
+    log(`startup round ${round}/${rounds} done`);
+  }
+  const summary = {};
+  for (const name of names) {
+    const mine = runs.filter((r) => r.configuration === name);
+    const bare = (round) => runs.find((r) => r.round === round && r.configuration === 'bare');
+    summary[name] = {
+      wall_ms: summarize(mine.map((r) => r.wall_ms)),
+      peak_rss_mib: summarize(mine.map((r) => r.peak_rss_mib)),
+      added_wall_ms: summarize(mine.map((r) => r.wall_ms - (bare(r.round)?.wall_ms ?? Number.NaN))),
+      added_peak_rss_mib: summarize(mine.map((r) => r.peak_rss_mib - (bare(r.round)?.peak_rss_mib ?? Number.NaN))),
+    };
+  }
+  return { settings: { rounds, app: 'require(node:http) + require(node:https)' }, runs, summary };
+}
