@@ -1,6 +1,5 @@
 import { context, propagation, trace, type TracerProvider } from '@opentelemetry/api';
 import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
@@ -11,6 +10,7 @@ import { existingTracerProvider, watchLateTracerProviders } from './coexistence/
 import type { Config } from './config/config';
 import { resolveConfig } from './config/resolve-config';
 import { CorrelationPropagator } from './correlation/correlation-propagator';
+import { EnterableContextManager, setEnterableContextManager } from './correlation/enterable-context-manager';
 import { parseParentContext, withParentRoot } from './correlation/fork-parent-context';
 import { diag, setDiagLevel } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
@@ -69,10 +69,15 @@ function startNow(options: Partial<Config> | undefined): void {
   const { sinks, delivery } = createSinks(config);
   for (const sink of sinks) pipeline.addSink(sink);
 
-  const instrumentationContext = createInstrumentationContext(config, flushSoon);
+  // Known only after joinTracing, which needs the processor that needs this context.
+  const spanProvider: { current?: TracerProvider } = {};
+  const instrumentationContext = createInstrumentationContext(config, flushSoon, () => spanProvider.current ?? trace.getTracerProvider());
   const processor = new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url), instrumentationContext.isIgnoredPath);
   const ownProvider = new BasicTracerProvider({ spanProcessors: [processor] });
-  const coexistence = joinTracing(ownProvider, processor, config.parentContext);
+  // Filled below, once the instrumentations exist: a later SDK brings its own for what we share.
+  let yieldSharedInstrumentations = (): void => undefined;
+  const coexistence = joinTracing(ownProvider, processor, config.parentContext, () => yieldSharedInstrumentations());
+  spanProvider.current = coexistence.provider;
   const names = coexistence.sharedWithOtherSdk ? config.instrumentations.filter((n) => !instrumentedByOtherSdks.has(n)) : config.instrumentations;
 
   const built = buildInstrumentations(names, instrumentationContext);
@@ -84,6 +89,11 @@ function startNow(options: Partial<Config> | undefined): void {
   const own = built.flatMap((b) => (b.kind === 'own' ? [b.instrumentation] : []));
   const unregister = registerInstrumentations({ tracerProvider: coexistence.provider, instrumentations: otel });
   for (const instrumentation of own) instrumentation.enable();
+  yieldSharedInstrumentations = () => {
+    // Our http instrumentation reads node's channels, so it would not replace theirs (nor they
+    // ours) the way two patches of one function do: step aside, or every request counts twice.
+    for (const b of built) if (b.kind === 'own' && instrumentedByOtherSdks.has(b.name)) b.instrumentation.disable();
+  };
 
   let loggerProvider: LoggerProvider | undefined;
   const realLoggerProvider = (): LoggerProvider => (loggerProvider ??= createLoggerProvider(pipeline, platform));
@@ -154,7 +164,7 @@ interface Coexistence {
  *   catch that, attach our processor to its provider (its instrumentations replace ours on the
  *   functions both patch) and forward our spans to its exporters, so both see every span once.
  */
-function joinTracing(ownProvider: BasicTracerProvider, processor: EventSpanProcessor, parentCarrier: string | undefined): Coexistence {
+function joinTracing(ownProvider: BasicTracerProvider, processor: EventSpanProcessor, parentCarrier: string | undefined, onLateSdk: () => void): Coexistence {
   const existing = existingTracerProvider();
   if (existing && attachSpanProcessor(existing, processor)) {
     diag.warn('another OpenTelemetry SDK was registered first: ezlogs attached to its tracer provider and uses its http/undici/pg/express/pino/winston instrumentations (enable them there); ours only for what it lacks (bullmq, bull, fastify routes)');
@@ -165,8 +175,10 @@ function joinTracing(ownProvider: BasicTracerProvider, processor: EventSpanProce
   // A script forked with forkContext() continues its parent wherever nothing else is active
   // (read with our propagator, so after it is registered).
   const parent = parseParentContext(parentCarrier);
-  const manager = parent ? withParentRoot(new AsyncLocalStorageContextManager(), parent) : new AsyncLocalStorageContextManager();
-  if (!context.setGlobalContextManager(manager.enable())) diag.warn('another context manager is already registered; using it');
+  const enterable = new EnterableContextManager();
+  const manager = parent ? withParentRoot(enterable, parent) : enterable;
+  if (context.setGlobalContextManager(manager.enable())) setEnterableContextManager(enterable);
+  else diag.warn('another context manager is already registered; using it');
   trace.setGlobalTracerProvider(ownProvider);
   const stopWatching = watchLateTracerProviders((late) => {
     // Their processors as they were before ours joined them: forwarding their combined
@@ -174,6 +186,7 @@ function joinTracing(ownProvider: BasicTracerProvider, processor: EventSpanProce
     const theirs = spanProcessorsOf(late).filter((p) => p !== processor);
     const attached = attachSpanProcessor(late, processor);
     for (const p of theirs) attachSpanProcessor(ownProvider, p);
+    onLateSdk();
     diag.warn(`another OpenTelemetry SDK started after ezlogs: ${attached ? 'ezlogs attached to its tracer provider and forwards its own spans to it' : 'its provider could not take our processor; its spans are not ezlogs events'}`);
   });
   return { provider: ownProvider, sharedWithOtherSdk: false, stopWatching };

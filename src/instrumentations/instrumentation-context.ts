@@ -1,3 +1,4 @@
+import { trace, type TracerProvider } from '@opentelemetry/api';
 import type { Config } from '../config/config';
 
 /** What every instrumentation builder may know: the config and how to recognise our own traffic. */
@@ -12,9 +13,15 @@ export interface InstrumentationContext {
    * so its events are sent at once rather than at the next flush interval.
    */
   afterJob(): void;
+  /** The provider our own instrumentations make spans with (ours, or the SDK's registered first). */
+  tracerProvider(): TracerProvider;
 }
 
-export function createInstrumentationContext(config: Readonly<Config>, afterJob: () => void = () => undefined): InstrumentationContext {
+export function createInstrumentationContext(
+  config: Readonly<Config>,
+  afterJob: () => void = () => undefined,
+  tracerProvider: () => TracerProvider = () => trace.getTracerProvider(),
+): InstrumentationContext {
   const endpoint = new URL(config.endpoint);
   const ownHost = endpoint.hostname.replace(/^\[|\]$/g, '');
   const ownPort = endpoint.port || (endpoint.protocol === 'https:' ? '443' : '80');
@@ -27,6 +34,7 @@ export function createInstrumentationContext(config: Readonly<Config>, afterJob:
   return {
     config,
     afterJob,
+    tracerProvider,
     isOwnTraffic(host, port) {
       return host !== undefined && host.replace(/^\[|\]$/g, '') === ownHost && String(port ?? '80') === ownPort;
     },

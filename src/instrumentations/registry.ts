@@ -7,7 +7,8 @@ import { BullMqInstrumentation } from './bullmq';
 import { createExpressInstrumentation } from './express';
 import { createFastifyInstrumentation } from './fastify';
 import { continueIfSandboxChild } from './job-sandbox-child';
-import { createHttpInstrumentation } from './http';
+import { createHttpChannelsInstrumentation } from './http-channels';
+import { isInstalledForApp } from './installed-packages';
 import type { InstrumentationContext } from './instrumentation-context';
 import type { OwnInstrumentation } from './own-instrumentation';
 import { createPgInstrumentation } from './pg';
@@ -19,12 +20,13 @@ export type BuiltInstrumentation = { name: InstrumentationName } & (
 
 /**
  * Name -> lazy factory. A factory `require`s its instrumentation package only when called,
- * so a disabled instrumentation costs nothing at start-up.
+ * and only for packages the app has installed, so a disabled or irrelevant instrumentation
+ * costs nothing at start-up.
  */
 type Built = { kind: 'otel'; instrumentation: InstrumentationBase } | { kind: 'own'; instrumentation: OwnInstrumentation };
 
 const factories: Partial<Record<InstrumentationName, (ctx: InstrumentationContext) => Built>> = {
-  http: (ctx) => ({ kind: 'otel', instrumentation: createHttpInstrumentation(ctx) }),
+  http: (ctx) => ({ kind: 'own', instrumentation: createHttpChannelsInstrumentation(ctx) }),
   undici: (ctx) => ({ kind: 'otel', instrumentation: createUndiciInstrumentation(ctx) }),
   pg: (ctx) => ({ kind: 'otel', instrumentation: createPgInstrumentation(ctx) }),
   express: (ctx) => ({ kind: 'otel', instrumentation: createExpressInstrumentation(ctx) }),
@@ -52,7 +54,7 @@ export function buildInstrumentations(names: readonly InstrumentationName[], ctx
   const built: BuiltInstrumentation[] = [];
   for (const name of names) {
     const factory = factories[name];
-    if (factory) built.push({ name, ...factory(ctx) });
+    if (factory && isInstalledForApp(name)) built.push({ name, ...factory(ctx) });
   }
   return built;
 }

@@ -80,7 +80,7 @@ describe('configuration at start', () => {
     });
   }
 
-  it('patches node:http when enabled (the probe above can tell)', async () => {
+  it('hooks node:http when enabled (the probe above can tell)', async () => {
     const app = spawnApp(fixture('disabled-probe.cjs'), { preload: 'require', env: { ...baseEnv(), EZLOGS_EXPORTER: 'none' } });
     expect((await app.exited).code).toBe(0);
     const probe = JSON.parse(app.stdout()) as { loaded: number; patched: boolean };
