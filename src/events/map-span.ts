@@ -87,6 +87,8 @@ function httpServerShape(a: Attributes, method: string): Shape {
   const metadata: Record<string, unknown> = { method, url: query ? `${path}?${query}` : path };
   if (typeof route === 'string') metadata.route = route;
   if (status !== undefined) metadata.status_code = status;
+  // The client went away before the response finished (set by the http instrumentation).
+  if (a[`${ATTR_META_PREFIX}aborted`] === true) metadata.aborted = true;
   return {
     eventType: 'http.request',
     action: `${method} ${typeof route === 'string' ? route : foldPath(path)}`,

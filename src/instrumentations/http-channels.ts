@@ -56,6 +56,14 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
     span.end();
   };
 
+  // Shared listeners (`this` is the emitter): no closure allocated per request.
+  function onResponseClose(this: ServerResponse): void {
+    endServer(this);
+  }
+  function onRequestClose(this: ClientRequest): void {
+    endClient(this, (this as { res?: IncomingMessage }).res);
+  }
+
   const onServerStart = (message: unknown): void => {
     const manager = enterableContextManager();
     if (!manager) return;
@@ -90,7 +98,7 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
     const rpc: RPCMetadata = { type: RPCType.HTTP, span };
     servers.set(response, { span, rpc });
     // 'close' also covers a client that went away before the response finished.
-    response.once('close', () => endServer(response));
+    response.once('close', onResponseClose);
     manager.enterWith(setRPCMetadata(trace.setSpan(parent, span), rpc));
   };
 
@@ -125,7 +133,7 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
     clients.set(request, span);
     if (!request.headersSent) propagation.inject(trace.setSpan(active, span), request, headerSetter);
     // A response nobody reads never publishes 'finish'; the request's close still ends the span.
-    request.once('close', () => endClient(request, (request as { res?: IncomingMessage }).res));
+    request.once('close', onRequestClose);
   };
 
   const endClient = (request: ClientRequest, response: IncomingMessage | undefined, error?: Error): void => {
