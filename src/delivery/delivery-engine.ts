@@ -9,7 +9,7 @@ import { classifyResponse, type DeliveryAction } from './classify-response';
 import { DeliveryStats } from './delivery-stats';
 import { encodeBatch, encodeBatchSync, splitBatch, type BatchDraft, type Compression } from './encode-batch';
 import type { EncodedBatch } from './encoded-batch';
-import { createHttpTransport, type Transport, type TransportResult } from './http-transport';
+import { createHttpTransport, healthHeaderValue, type Transport, type TransportResult } from './http-transport';
 import { readAccepted } from './read-accepted';
 import { createRetryPolicy } from './retry-policy';
 import { createSpool, type Spool, type SpoolClaim } from './spool/spool';
@@ -112,7 +112,9 @@ class Engine implements DeliveryEngine {
       maxMs: deps.retryMaxMs ?? 30_000,
       random: deps.random ?? Math.random,
     });
-    this.transport = deps.transport ?? createHttpTransport(config);
+    // Each batch carries a compact health snapshot, so the dev receiver's page can show how
+    // delivery is doing (SPEC section 7); built at send time, once per batch, never per event.
+    this.transport = deps.transport ?? createHttpTransport({ ...config, healthHeader: () => healthHeaderValue(this.health()) });
     this.spool = createSpool({
       dir: config.spoolDir,
       maxBytes: config.spoolMaxBytes,

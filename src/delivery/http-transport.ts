@@ -25,6 +25,18 @@ export interface HttpTransportOptions {
   apiKey: string | undefined;
   timeoutMs: number;
   maxConnections: number;
+  /** The `X-Ezlogs-Health` value for the next batch, if any. */
+  healthHeader?: () => string | undefined;
+}
+
+/** The health snapshot as base64 JSON: header-safe whatever `last_error` holds. */
+export function healthHeaderValue(health: object): string | undefined {
+  try {
+    const text = JSON.stringify(health);
+    return text.length > 6000 ? undefined : Buffer.from(text, 'utf8').toString('base64');
+  } catch {
+    return undefined;
+  }
 }
 
 // Taken when this module loads, which the agent does before it enables the HTTP
@@ -57,6 +69,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     };
     if (batch.gzipped) headers['content-encoding'] = 'gzip';
     if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
+    const health = options.healthHeader?.();
+    if (health !== undefined) headers['x-ezlogs-health'] = health;
     let req: http.ClientRequest | undefined;
     const result = new Promise<TransportResult>((resolve) => {
       let settled = false;
