@@ -1,8 +1,8 @@
 import type { UniversalEvent } from '../events/universal-event';
 import { newBatchId } from './batch-id';
-import type { BatchDraft } from './encode-batch';
+import { draftOfItems, type BatchDraft } from './encode-batch';
 import type { WireFormat } from './encoded-batch';
-import { serializeEvent } from './wire-format';
+import { serializeBatch, serializeEvent } from './wire-format';
 
 /** Well under the 1-5 MB request limits common in front of ingestion services. */
 export const defaultMaxBatchBytes = 1024 * 1024;
@@ -37,6 +37,34 @@ export class Batcher {
 
   /** Serializes up to one batch (count and byte caps) from the oldest events. */
   cut(): BatchDraft | undefined {
+    const draft = (this.carry === undefined ? this.cutWhole() : undefined) ?? this.cutOneByOne();
+    this.compact();
+    return draft;
+  }
+
+  /**
+   * The common case: the next `batchSize` events serialize in one call and fit the byte cap.
+   * Undefined (nothing consumed) when they do not, or one of them cannot be serialized: then
+   * `cutOneByOne` finds which, at the cost of serializing them twice. A byte-capped cut leaves
+   * a carry, so a backlog of large events stays on the one-by-one path instead of paying twice.
+   */
+  private cutWhole(): BatchDraft | undefined {
+    const { batchSize, maxBatchBytes, format } = this.options;
+    const end = Math.min(this.events.length, this.head + batchSize);
+    if (end === this.head) return undefined;
+    const events = this.events.slice(this.head, end);
+    let body: string;
+    try {
+      body = serializeBatch(events, format);
+    } catch {
+      return undefined;
+    }
+    if (body.length > maxBatchBytes) return undefined;
+    this.head = end;
+    return { id: newBatchId(), format, count: events.length, body };
+  }
+
+  private cutOneByOne(): BatchDraft | undefined {
     const { batchSize, maxBatchBytes, format } = this.options;
     const items: string[] = [];
     let bytes = 2;
@@ -66,8 +94,7 @@ export class Batcher {
       items.push(text);
       bytes += text.length + 1;
     }
-    this.compact();
-    return items.length === 0 ? undefined : { id: newBatchId(), format, items };
+    return items.length === 0 ? undefined : draftOfItems(newBatchId(), format, items);
   }
 
   private compact(): void {

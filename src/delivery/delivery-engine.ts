@@ -225,7 +225,7 @@ class Engine implements DeliveryEngine {
 
   private encode(draft: BatchDraft): void {
     this.encoding.add(draft);
-    this.encodingEvents += draft.items.length;
+    this.encodingEvents += draft.count;
     encodeBatch(draft, this.compression).then(
       (batch) => {
         if (!this.encoding.delete(draft)) return; // exitSync took it.
@@ -236,8 +236,8 @@ class Engine implements DeliveryEngine {
         this.pump();
       },
       () => {
-        if (this.encoding.delete(draft)) this.encodingEvents -= draft.items.length;
-        this.drop('encode_failed', draft.items.length);
+        if (this.encoding.delete(draft)) this.encodingEvents -= draft.count;
+        this.drop('encode_failed', draft.count);
       },
     );
   }

@@ -7,6 +7,15 @@ export function serializeEvent(event: UniversalEvent, format: WireFormat): strin
   return JSON.stringify(format === 'events' ? event : toLogIngestionEntry(event));
 }
 
+/**
+ * A whole request body in one `JSON.stringify` call: the same bytes as `wrapItems` over
+ * `serializeEvent` of each event, at ~60% of the cost (no per-event call, no join of 500
+ * strings; bench/micro/pipeline-stages.bench.mjs, serialize + wrap). Throws like `serializeEvent`.
+ */
+export function serializeBatch(events: readonly UniversalEvent[], format: WireFormat): string {
+  return format === 'events' ? JSON.stringify(events) : `{"logs":${JSON.stringify(events.map(toLogIngestionEntry))}}`;
+}
+
 /** The request body around already-serialized items (SPEC section 4; seed 001 for log-ingestion). */
 export function wrapItems(items: readonly string[], format: WireFormat): string {
   const array = `[${items.join(',')}]`;

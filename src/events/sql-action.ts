@@ -18,10 +18,14 @@ const tableAfter: Record<string, RegExp> = {
 };
 const changeInWith = /\b(insert\s+into|update|delete\s+from)\s+([\w."]+)/i;
 
+// Most statements start with their verb: no comment stripping, no regex for the verb
+// (bench/micro/pipeline-stages.bench.mjs, map).
 export function sqlAction(statement: string): SqlAction {
-  const head = statement.slice(0, 2000).replace(leadingComments, '');
-  const verbMatch = /^[a-z]+/i.exec(head);
-  const verb = verbMatch ? verbMatch[0].toLowerCase() : '';
+  const capped = statement.length > 2000 ? statement.slice(0, 2000) : statement;
+  const head = isLetter(capped.charCodeAt(0)) ? capped : capped.replace(leadingComments, '');
+  let verbEnd = 0;
+  while (isLetter(head.charCodeAt(verbEnd))) verbEnd++;
+  const verb = head.slice(0, verbEnd).toLowerCase();
   if (verb in changeVerbs) {
     const table = cleanTable(tableAfter[verb]?.exec(head)?.[1]);
     return { eventType: 'data.change', action: `${table ?? 'unknown'}.${changeVerbs[verb]}`, table };
@@ -41,8 +45,13 @@ export function sqlAction(statement: string): SqlAction {
   return { eventType: 'db.query', action: verb ? verb.toUpperCase() : 'QUERY', table: undefined };
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function cleanTable(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
+  if (!raw.includes('"') && !raw.includes('.')) return raw;
   const parts = raw.replace(/"/g, '').split('.');
   return parts[parts.length - 1] || undefined;
 }

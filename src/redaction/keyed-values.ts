@@ -88,12 +88,16 @@ function maskValue(text: string, sep: number, json: boolean, key: string, sink: 
 export function createKeyedValueScanner(isSensitive: KeyMatcher): (text: string, sink: SpanSink) => void {
   return (text, sink) => {
     let i = 0;
+    // The separators are found with native `indexOf` jumps instead of testing every character
+    // (bench/micro/pipeline-stages.bench.mjs, redact).
+    let nextEquals = text.indexOf('=');
+    let nextColon = text.indexOf(':');
     while (i < text.length) {
+      if (nextEquals !== -1 && nextEquals < i) nextEquals = text.indexOf('=', i);
+      if (nextColon !== -1 && nextColon < i) nextColon = text.indexOf(':', i);
+      if (nextEquals === -1 && nextColon === -1) return;
+      i = nextEquals === -1 ? nextColon : nextColon === -1 ? nextEquals : Math.min(nextEquals, nextColon);
       const c = text.charCodeAt(i);
-      if (c !== 61 && c !== 58) {
-        i++;
-        continue;
-      }
       let keyEnd = i;
       while (keyEnd > 0 && i - keyEnd < 2 && text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
       const quote = text.charCodeAt(keyEnd - 1);

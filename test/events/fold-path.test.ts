@@ -11,6 +11,20 @@ describe('foldPath', () => {
     ['/api/v2/status', '/api/v2/status'],
     ['/static/app.js', '/static/app.js'],
     ['', '/'],
+    ['/', '/'],
+    ['?a=1', '/'],
+    ['/orders/123?next=/users/456', '/orders/:id'],
+    ['//double//7//', '//double//:id//'],
+    ['/u/ABCDEFAB-ABCD-ABCD-ABCD-ABCDEFABCDEF/7', '/u/:id/:id'],
+    ['/u/550e8400_e29b_41d4_a716_446655440000', '/u/:id'],
+    ['/files/deadbeef', '/files/deadbeef'],
+    ['/files/deadbee7', '/files/:id'],
+    ['/files/dead-be7', '/files/dead-be7'],
+    ['/posts/how-to-cook-rice-2024', '/posts/:id'],
+    ['/posts/how-to-cook-24', '/posts/how-to-cook-24'],
+    ['/@scope/pkg', '/:id/pkg'],
+    ['/v1/01ARZ3NDEKTSV4RRFFQ69G5FAV', '/v1/:id'],
+    ['/caf\u00e9/42', '/caf\u00e9/:id'],
   ])('%s -> %s', (path, folded) => {
     expect(foldPath(path)).toBe(folded);
   });

@@ -15,6 +15,16 @@ describe('sqlAction', () => {
     ['WITH recent AS (SELECT id FROM orders) SELECT * FROM recent', 'db.query', 'SELECT orders'],
     ['BEGIN', 'db.query', 'BEGIN'],
     ['', 'db.query', 'QUERY'],
+    ['select id from orders', 'db.query', 'SELECT orders'],
+    ['\n\tUPDATE ONLY public.orders SET a = 1', 'data.change', 'orders.update'],
+    ['DELETE FROM "Sessions"', 'data.change', 'Sessions.delete'],
+    ['insert into audit.log values (1)', 'data.change', 'log.create'],
+    ['SELECT 1 FROM "".""', 'db.query', 'SELECT'],
+    ['/* a */ /* b */ -- c\n  delete from x', 'data.change', 'x.delete'],
+    ['VACUUM', 'db.query', 'VACUUM'],
+    ['42', 'db.query', 'QUERY'],
+    // Only the head is read: a FROM past the first 2000 characters is not seen.
+    [`SELECT a${' '.repeat(2000)} FROM t`, 'db.query', 'SELECT'],
   ])('%s -> %s %s', (sql, eventType, action) => {
     expect(sqlAction(sql)).toMatchObject({ eventType, action });
   });

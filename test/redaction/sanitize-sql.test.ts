@@ -33,3 +33,22 @@ describe('sanitizeSql', () => {
     expect(performance.now() - start).toBeLessThan(100);
   });
 });
+
+describe('sanitizeSql: statements seen before', () => {
+  test('returns a parameterized statement unchanged on every call', () => {
+    const sql = 'SELECT id, total FROM orders WHERE customer_id = $1 AND status = $2';
+    for (let i = 0; i < 3; i++) expect(sanitizeSql(sql)).toBe(sql);
+  });
+
+  test('replaces the literals of a statement every time it comes back', () => {
+    for (let i = 0; i < 3; i++) expect(sanitizeSql("SELECT * FROM users WHERE email = 'bob@example.com'")).toBe('SELECT * FROM users WHERE email = ?');
+  });
+
+  test('gives the same answers after far more distinct statements than it remembers', () => {
+    for (let i = 0; i < 2_000; i++) {
+      const clean = `SELECT * FROM t${i} WHERE id = $1`;
+      expect(sanitizeSql(clean)).toBe(clean);
+      expect(sanitizeSql(`SELECT * FROM t${i} WHERE id = ${i}`)).toBe(`SELECT * FROM t${i} WHERE id = ?`);
+    }
+  });
+});
