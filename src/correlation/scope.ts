@@ -1,5 +1,5 @@
 import { context, trace, type Context } from '@opentelemetry/api';
-import type { Ref } from '../events/universal-event';
+import type { Correlation, Ref } from '../events/universal-event';
 
 /**
  * The correlation of one request, job or flow: mutable on purpose, so that an actor set by
@@ -76,4 +76,14 @@ export function activeScope(): CorrelationScope | undefined {
 
 export function withScope<T>(scope: CorrelationScope, fn: () => T, ctx: Context = context.active()): T {
   return context.with(ctx.setValue(SCOPE_KEY, scope), fn);
+}
+
+/** Copies what the scope knows into an event's correlation; absent values stay absent. */
+export function fillCorrelation(correlation: Correlation, scope: CorrelationScope): void {
+  const requestId = scope.effectiveRequestId;
+  if (requestId) correlation.request_id = requestId;
+  const session = scope.effectiveSessionId;
+  if (session) correlation.session_id = session;
+  const flow = scope.effectiveFlowId;
+  if (flow) correlation.flow_id = flow;
 }

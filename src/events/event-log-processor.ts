@@ -1,7 +1,7 @@
 import { trace, type Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, SdkLogRecord } from '@opentelemetry/sdk-logs';
 import { randomBytesFromPool } from '../correlation/random-id';
-import { scopeFromContext } from '../correlation/scope';
+import { fillCorrelation, scopeFromContext } from '../correlation/scope';
 import { diag } from '../diag';
 import { newEventId } from './event-id';
 import type { EventPipeline } from './event-pipeline';
@@ -39,14 +39,7 @@ export class EventLogProcessor implements LogRecordProcessor {
         platform: this.platform,
       };
       if (log?.error) event.error = log.error;
-      if (scope) {
-        const requestId = scope.effectiveRequestId;
-        if (requestId) correlation.request_id = requestId;
-        const session = scope.effectiveSessionId;
-        if (session) correlation.session_id = session;
-        const flow = scope.effectiveFlowId;
-        if (flow) correlation.flow_id = flow;
-      }
+      if (scope) fillCorrelation(correlation, scope);
       const actor = isRef(fields?.actor) ? asRef(fields.actor) : scope?.effectiveActor;
       if (actor) event.actor = actor;
       if (isRef(fields?.subject)) event.subject = asRef(fields.subject);

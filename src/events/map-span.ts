@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { CorrelationScope } from '../correlation/scope';
+import { fillCorrelation, type CorrelationScope } from '../correlation/scope';
 import { sanitizeSql } from '../redaction/sanitize-sql';
 import { foldPath } from './fold-path';
 import { durationMs, hrTimeToIso } from './hr-time';
@@ -56,12 +56,7 @@ export function mapSpan(
     platform,
   };
   if (scope) {
-    const requestId = scope.effectiveRequestId;
-    if (requestId) correlation.request_id = requestId;
-    const session = scope.effectiveSessionId;
-    if (session) correlation.session_id = session;
-    const flow = scope.effectiveFlowId;
-    if (flow) correlation.flow_id = flow;
+    fillCorrelation(correlation, scope);
     const actor = scope.effectiveActor;
     if (actor) event.actor = actor;
   }

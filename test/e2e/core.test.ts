@@ -1,13 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { EventCollector } from '../helpers/event-collector.js';
 import { fixture, spawnApp, type RunningApp } from '../helpers/spawn-app.js';
 import { freshSpoolDir } from '../helpers/fresh-dir.js';
+import { DATABASE_URL, runSql } from '../helpers/pg-sql.js';
 
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const table = `e2e_orders_${process.pid}`;
 
 describe('agent core end to end: ESM Express calling CJS Fastify, real Postgres', () => {
@@ -25,10 +24,7 @@ describe('agent core end to end: ESM Express calling CJS Fastify, real Postgres'
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
     echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
     const env = { DATABASE_URL, ORDERS_TABLE: table, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '100', EZLOGS_SPOOL_DIR: freshSpoolDir('e2e') };
-    const setup = new pg.Client({ connectionString: DATABASE_URL });
-    await setup.connect();
-    await setup.query(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, email text, total numeric)`);
-    await setup.end();
+    await runSql(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, email text, total numeric)`);
     users = spawnApp(fixture('fastify-cjs.cjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'users', ECHO_URL: echoUrl } });
     const usersPort = (await users.waitForLine(/READY (\d+)/))[1];
     web = spawnApp(fixture('express-esm.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'shop', DOWNSTREAM_URL: `http://127.0.0.1:${usersPort}` } });
@@ -50,10 +46,7 @@ describe('agent core end to end: ESM Express calling CJS Fastify, real Postgres'
     await Promise.all([web?.exited, users?.exited]);
     await collector.stop();
     echo?.close();
-    const cleanup = new pg.Client({ connectionString: DATABASE_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP TABLE IF EXISTS ${table}`);
-    await cleanup.end();
+    await runSql(`DROP TABLE IF EXISTS ${table}`);
   });
 
   const ofRequest = (): UniversalEvent[] => events.filter((e) => e.correlation.request_id === 'req-e2e-1');

@@ -3,13 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { EventCollector } from '../helpers/event-collector.js';
 import { fixture, spawnApp, type RunningApp } from '../helpers/spawn-app.js';
+import { DATABASE_URL, runSql } from '../helpers/pg-sql.js';
 
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const table = `e2e_jobs_${process.pid}`;
 const queueName = `e2e-${process.pid}-${Date.now()}`;
 // Unique per run: a spool left by an earlier run must not be mistaken for this one's events.
@@ -27,10 +26,7 @@ describe('a request continues into its jobs and logs, across processes (real Red
     const endpoint = await collector.start();
     echo = createServer((_req, res) => res.end('ok'));
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
-    const setup = new pg.Client({ connectionString: DATABASE_URL });
-    await setup.connect();
-    await setup.query(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, kind text, note text)`);
-    await setup.end();
+    await runSql(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, kind text, note text)`);
     const env = { DATABASE_URL, JOBS_TABLE: table, QUEUE_NAME: queueName, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '200', EZLOGS_SPOOL_DIR: mkdtempSync(join(tmpdir(), 'ezlogs-jobs-')) };
     worker = spawnApp(fixture('jobs-worker.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'worker', ECHO_URL: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`, EXPECT_RUNS: '4' } });
     await worker.waitForLine(/READY/);
@@ -55,10 +51,7 @@ describe('a request continues into its jobs and logs, across processes (real Red
     await Promise.all([web?.exited, worker?.exited]);
     await collector.stop();
     echo?.close();
-    const cleanup = new pg.Client({ connectionString: DATABASE_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP TABLE IF EXISTS ${table}`);
-    await cleanup.end();
+    await runSql(`DROP TABLE IF EXISTS ${table}`);
   });
 
   const inTrace = (): UniversalEvent[] => events.filter((e) => e.correlation.trace_id === traceId);

@@ -5,8 +5,8 @@ import { EventCollector } from '../helpers/event-collector.js';
 import { spawnApp, type RunningApp } from '../helpers/spawn-app.js';
 import { jobsFixture, linkPackageForFixtures } from './fixtures.js';
 import { freshSpoolDir } from '../helpers/fresh-dir.js';
+import { DATABASE_URL, runSql } from '../helpers/pg-sql.js';
 
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const table = `jobs_everywhere_${process.pid}`;
 const prefix = `ez12-${process.pid}-${Date.now()}`;
 // bull inline: welcome + flaky x2; bull sandbox: report + flaky x2; bullmq inline: welcome; bullmq sandbox: report + flaky x2.
@@ -23,10 +23,7 @@ describe('issue 12: Bull and BullMQ jobs, in-process and sandboxed, continue the
   beforeAll(async () => {
     linkPackageForFixtures();
     const endpoint = await collector.start();
-    const setup = new pg.Client({ connectionString: DATABASE_URL });
-    await setup.connect();
-    await setup.query(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, kind text, note text)`);
-    await setup.end();
+    await runSql(`CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, kind text, note text)`);
     const env = { DATABASE_URL, JOBS_TABLE: table, QUEUE_PREFIX: prefix, EZLOGS_ENDPOINT: endpoint, EZLOGS_FLUSH_INTERVAL_MS: '200', EZLOGS_SPOOL_DIR: freshSpoolDir('jobs12') };
     worker = spawnApp(jobsFixture('jobs-worker.mjs'), { env: { ...env, EZLOGS_SERVICE_NAME: 'worker', EXPECT_RUNS: String(EXPECT_RUNS) } });
     await worker.waitForLine(/READY/);
@@ -53,10 +50,7 @@ describe('issue 12: Bull and BullMQ jobs, in-process and sandboxed, continue the
     worker?.kill();
     await Promise.all([web?.exited, worker?.exited]);
     await collector.stop();
-    const cleanup = new pg.Client({ connectionString: DATABASE_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP TABLE IF EXISTS ${table}`);
-    await cleanup.end();
+    await runSql(`DROP TABLE IF EXISTS ${table}`);
   });
 
   const inTrace = (): UniversalEvent[] => events.filter((e) => e.correlation.trace_id === traceId);
