@@ -13,10 +13,6 @@ export function setDiagLevel(level: DiagLevel): void {
   threshold = order[level];
 }
 
-export function isDebug(): boolean {
-  return threshold >= order.debug;
-}
-
 function write(level: DiagLevel, message: string): void {
   if (order[level] > threshold) return;
   try {

@@ -21,6 +21,8 @@ const compose = parse(readFileSync(composeFile, 'utf8')) as { services: Record<s
 const services = compose.services;
 
 const composeBinary = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0;
+// .ci/run installs the Debian package; anywhere it is missing, the one test that needs it says why it skips.
+if (!composeBinary) console.warn('skipping `docker-compose config -q`: docker-compose is not installed (Debian package `docker-compose`)');
 
 describe('docker-compose.yml', () => {
   it.skipIf(!composeBinary)('is valid for docker-compose (`docker-compose config -q`)', () => {
@@ -28,7 +30,6 @@ describe('docker-compose.yml', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
-  if (!composeBinary) it.skip('docker-compose is not installed (Debian package `docker-compose`): validation skipped', () => undefined);
 
   it('runs the app, a Collector, the dev receiver and TimescaleDB', () => {
     expect(Object.keys(services).sort()).toEqual(['app', 'collector', 'receiver', 'timescaledb']);
