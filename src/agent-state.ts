@@ -32,6 +32,11 @@ export interface RunningAgent {
 export interface AgentState {
   starting: Promise<void> | undefined;
   running: RunningAgent | undefined;
+  /**
+   * Set by the register entry of a CommonJS app: the OpenTelemetry SDK and the rest of the
+   * agent load on first use (see register/first-use.ts), and this loads them now.
+   */
+  loadPending: (() => void) | undefined;
   disabled: boolean;
   shutdown: Promise<void> | undefined;
 }
@@ -46,8 +51,23 @@ export function agentState(): AgentState {
   const g = globalThis as { [key]?: AgentState };
   let state = g[key];
   if (!state) {
-    state = { starting: undefined, running: undefined, disabled: false, shutdown: undefined };
+    state = { starting: undefined, running: undefined, loadPending: undefined, disabled: false, shutdown: undefined };
     g[key] = state;
   }
   return state;
+}
+
+/**
+ * The running agent, loading it first if the register entry left it to load on first use:
+ * every API call that needs the agent goes through here, so none of them sees "not started"
+ * in an app whose agent simply has not been needed yet.
+ */
+export function runningAgent(): RunningAgent | undefined {
+  const state = agentState();
+  const load = state.loadPending;
+  if (load && !state.running) {
+    state.loadPending = undefined;
+    load();
+  }
+  return state.running;
 }

@@ -3,11 +3,12 @@ import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs'
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type * as SdkLogs from '@opentelemetry/sdk-logs';
-import { agentState, type RunningAgent } from './agent-state';
+import { agentState, runningAgent, type RunningAgent } from './agent-state';
 import { instrumentedByOtherSdks, joinTracing } from './coexistence/join-tracing';
 import type { Config } from './config/config';
-import { resolveConfig } from './config/resolve-config';
-import { diag, setDiagLevel } from './diag';
+import type { ResolvedConfig } from './config/resolve-config';
+import { resolveAndReport } from './config/report-config';
+import { diag } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
 import { EventPipeline } from './events/event-pipeline';
 import { LazyLoggerProvider } from './events/lazy-logger-provider';
@@ -22,34 +23,38 @@ import { writeAgentStatus, type AgentStatus } from './lifecycle/agent-status';
 import { installProcessHooks } from './lifecycle/process-hooks';
 import { createRedactor } from './redaction/redactor';
 
-/** What `register` does; idempotent: a second call returns the first call's promise. */
+/**
+ * What the register entry of an ES module app does (a CommonJS app's loads the agent on first
+ * use, see register/first-use.ts); idempotent: a second call returns the first call's promise,
+ * loading first an agent that was waiting for its first use.
+ */
 export function start(options?: Partial<Config>): Promise<void> {
   const state = agentState();
-  if (state.starting) return state.starting;
+  if (state.starting) {
+    runningAgent();
+    return state.starting;
+  }
+  state.starting = Promise.resolve();
   // Synchronous on purpose: under `--require` the app's first `require('pg')` runs right after
   // this preload, before any microtask, and must already find the instrumentations enabled.
+  const resolved = resolveAndReport(options);
+  if (resolved) startResolved(resolved);
+  return state.starting;
+}
+
+/** Starts the agent with a configuration already resolved and reported. Never throws. */
+export function startResolved(resolved: ResolvedConfig): void {
   try {
-    startNow(options);
+    startNow(resolved);
   } catch (err) {
     // A failure to start must never take the app down: the app runs uninstrumented.
     diag.error(`could not start, running without telemetry: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
-  state.starting = Promise.resolve();
-  return state.starting;
 }
 
-function startNow(options: Partial<Config> | undefined): void {
+function startNow(resolved: ResolvedConfig): void {
   const state = agentState();
-  const resolved = resolveConfig(options ? { options } : {});
   const config = resolved.config;
-  if (config.debug) setDiagLevel('debug');
-  for (const problem of resolved.problems) diag.warn(problem.message);
-  if (config.disabled) {
-    state.disabled = true;
-    diag.debug('disabled: nothing loaded, nothing patched');
-    return;
-  }
-
   const platform = buildPlatform(config);
   const redactor = createRedactor({
     extraKeys: config.redactKeys,

@@ -1,3 +1,5 @@
+// First, before the modules below load OpenTelemetry as a library (see the module's note).
+import './load-registered-agent';
 export { start, shutdown, flush } from './agent';
 export { track } from './api/track';
 export { trackJob } from './api/track-job';

@@ -1,4 +1,4 @@
-import { agentState } from '../agent-state';
+import { runningAgent } from '../agent-state';
 import { injectJobCarrier } from '../correlation/job-carrier';
 import { PARENT_CONTEXT_ENV } from '../correlation/fork-parent-context';
 
@@ -12,6 +12,6 @@ import { PARENT_CONTEXT_ENV } from '../correlation/fork-parent-context';
  * so spreading it is always safe. Bull and BullMQ sandboxed processors need no call.
  */
 export function forkContext(): Record<string, string> {
-  if (!agentState().running) return {};
+  if (!runningAgent()) return {};
   return { [PARENT_CONTEXT_ENV]: JSON.stringify(injectJobCarrier()) };
 }

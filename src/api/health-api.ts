@@ -1,10 +1,10 @@
-import { agentState } from '../agent-state';
+import { agentState, runningAgent } from '../agent-state';
 import { emptyDeliveryHealth, type Health } from '../health/health';
 
 /** A snapshot of the agent's delivery and processing counters (SPEC section 6). */
 export function health(): Health {
   const state = agentState();
-  const running = state.running;
+  const running = runningAgent();
   const delivery = running?.delivery?.health() ?? emptyDeliveryHealth();
   return {
     ...delivery,

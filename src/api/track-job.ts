@@ -1,5 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { agentState } from '../agent-state';
+import { runningAgent } from '../agent-state';
 import { activeScope, bindScopeToSpan, CorrelationScope, SCOPE_KEY } from '../correlation/scope';
 import { EzlogsError } from '../errors';
 import { ATTR_ACTION, ATTR_EVENT_TYPE, ATTR_META_PREFIX } from '../events/map-span';
@@ -14,7 +14,7 @@ export function trackJob<T>(queue: string, name: string, fn: () => Promise<T>): 
   if (typeof fn !== 'function') {
     throw new EzlogsError('EZLOGS_ERR_ARGUMENT_INVALID', `trackJob(queue, name, fn): fn must be a function returning a promise, got ${typeof fn}`);
   }
-  const running = agentState().running;
+  const running = runningAgent();
   if (!running) return Promise.resolve().then(fn);
   const queueName = String(queue || 'default');
   const jobName = String(name || 'job');

@@ -1,6 +1,6 @@
 import { context } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
-import { agentState } from '../agent-state';
+import { agentState, runningAgent } from '../agent-state';
 import { diag } from '../diag';
 import { setPendingTrack, type TrackFields } from '../events/pending-track';
 
@@ -13,7 +13,7 @@ const maxNameLength = 200;
  */
 export function track(eventType: string, action: string, fields?: TrackFields): void {
   try {
-    const running = agentState().running;
+    const running = runningAgent();
     if (!running || agentState().shutdown) return;
     const type = name(eventType, 'custom');
     const act = name(action, 'unknown');

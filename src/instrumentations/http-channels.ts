@@ -6,6 +6,7 @@ import { enterableContextManager } from '../correlation/enterable-context-manage
 import { acceptRequestId } from '../correlation/request-id';
 import { scopeOfSpan } from '../correlation/scope';
 import type { InstrumentationContext } from './instrumentation-context';
+import { registerLateSubscriber } from './late-subscribers';
 import type { OwnInstrumentation } from './own-instrumentation';
 
 interface ServerStart {
@@ -167,13 +168,19 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
     ['http.client.response.finish', onClientFinish],
     ['http.client.request.error', onClientError],
   ];
+  let removeLateSubscribers: Array<() => void> = [];
   return {
     name: 'http',
     enable: () => {
       for (const [name, fn] of channels) subscribe(name, fn);
+      // The request (in or out) that made the agent load on first use was published before
+      // these subscriptions: it reaches them through here.
+      removeLateSubscribers = [registerLateSubscriber('http.server.request.start', onServerStart), registerLateSubscriber('http.client.request.start', onClientStart)];
     },
     disable: () => {
       for (const [name, fn] of channels) unsubscribe(name, fn);
+      for (const remove of removeLateSubscribers) remove();
+      removeLateSubscribers = [];
     },
   };
 }

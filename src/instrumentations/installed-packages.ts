@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { InstrumentationName } from '../config/config';
 
 /** The npm package each instrumentation hooks; http and undici hook node itself. */
-const packageOf: Partial<Record<InstrumentationName, string>> = {
+export const packageOf: Readonly<Partial<Record<InstrumentationName, string>>> = {
   pg: 'pg',
   express: 'express',
   fastify: 'fastify',

@@ -5,26 +5,13 @@ import { SCOPE_KEY } from '../correlation/scope';
 import { diag } from '../diag';
 import type { InstrumentationContext } from './instrumentation-context';
 import { PARENT_FIELD } from './job-sandbox-parent';
-
-/** Which sandbox a process is, told by the script its library forks. */
-export type SandboxLibrary = 'bull' | 'bullmq';
-
-const mainScripts: Record<SandboxLibrary, RegExp> = {
-  bull: /[\\/]bull[\\/]lib[\\/]process[\\/]master\.js$/,
-  bullmq: /[\\/]bullmq[\\/]dist[\\/](?:cjs|esm)[\\/]classes[\\/]main\.js$/,
-};
+import { sandboxLibraryOf, type SandboxLibrary } from './sandbox-scripts';
 
 /** The messages a child sends when its job is over (Bull: 'completed'/'failed'; BullMQ: ParentCommand Completed 0, Error 1, Failed 2). */
 const jobDoneCommands: Record<SandboxLibrary, ReadonlySet<unknown>> = {
   bull: new Set(['completed', 'failed', 'error']),
   bullmq: new Set([0, 1, 2]),
 };
-
-export function sandboxLibraryOf(mainScript: string | undefined): SandboxLibrary | undefined {
-  if (!mainScript) return undefined;
-  for (const library of Object.keys(mainScripts) as SandboxLibrary[]) if (mainScripts[library].test(mainScript)) return library;
-  return undefined;
-}
 
 export interface SandboxChildOptions {
   library: SandboxLibrary;

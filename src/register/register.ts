@@ -3,8 +3,8 @@ import { mainIsEsm } from './main-is-esm';
 import { shouldStart } from './should-start';
 
 if (shouldStart()) {
-  // A CommonJS entry needs no ESM loader hook (and its thread costs ~40 ms and ~12 MiB);
-  // an ES module started with --require still gets it.
+  // A CommonJS entry needs no ESM loader hook (and its thread costs ~40 ms and ~12 MiB), and
+  // its agent loads on first use; an ES module started with --require gets both at once.
   if (mainIsEsm()) {
     try {
       const { register } = require('node:module') as typeof import('node:module');
@@ -15,7 +15,10 @@ if (shouldStart()) {
     } catch {
       // Without the loader hook CommonJS instrumentation still works; nothing to report.
     }
+    const { start } = require('../agent') as typeof import('../agent');
+    void start();
+  } else {
+    const { startOnFirstUse } = require('./start-on-first-use') as typeof import('./start-on-first-use');
+    startOnFirstUse();
   }
-  const { start } = require('../agent') as typeof import('../agent');
-  void start();
 }

@@ -1,4 +1,4 @@
-import { agentState } from '../agent-state';
+import { runningAgent } from '../agent-state';
 import { start } from '../agent';
 import type { EventSink } from '../events/event-sink';
 import type { UniversalEvent } from '../events/universal-event';
@@ -26,8 +26,8 @@ interface Waiter {
  * agent with no network exporter if it is not running yet.
  */
 export function captureEvents(): EventCapture {
-  if (!agentState().running) void start({ exporters: ['none'] });
-  const running = agentState().running;
+  if (!runningAgent()) void start({ exporters: ['none'] });
+  const running = runningAgent();
   if (!running) throw new Error('captureEvents(): the agent is disabled (EZLOGS_DISABLED or OTEL_SDK_DISABLED), so no events can be captured');
   const events: UniversalEvent[] = [];
   const waiters = new Set<Waiter>();

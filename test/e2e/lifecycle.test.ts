@@ -80,9 +80,18 @@ describe('configuration at start', () => {
     });
   }
 
-  it('hooks node:http when enabled (the probe above can tell)', async () => {
+  it('hooks node:http when enabled (the probe above can tell), loading OpenTelemetry only on first use', async () => {
     const app = spawnApp(fixture('disabled-probe.cjs'), { preload: 'require', env: { ...baseEnv(), EZLOGS_EXPORTER: 'none' } });
     expect((await app.exited).code).toBe(0);
+    const probe = JSON.parse(app.stdout()) as { loaded: number; patched: boolean };
+    expect(probe.patched).toBe(true);
+    // A CommonJS app's agent loads at its first instrumented work (first-use.test.ts).
+    expect(probe.loaded).toBe(0);
+  });
+
+  it('loads OpenTelemetry at start for an ES module app (its loader hook must know what to wrap)', async () => {
+    const app = spawnApp(fixture('disabled-probe.mjs'), { env: { ...baseEnv(), EZLOGS_EXPORTER: 'none' } });
+    expect((await app.exited).code, app.stderr()).toBe(0);
     const probe = JSON.parse(app.stdout()) as { loaded: number; patched: boolean };
     expect(probe.patched).toBe(true);
     expect(probe.loaded).toBeGreaterThan(0);

@@ -5,7 +5,8 @@ import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorrelationPropagator } from '../../src/correlation/correlation-propagator.js';
 import { activeScope } from '../../src/correlation/scope.js';
-import { continueSandboxJobs, sandboxLibraryOf } from '../../src/instrumentations/job-sandbox-child.js';
+import { continueSandboxJobs } from '../../src/instrumentations/job-sandbox-child.js';
+import { sandboxLibraryOf } from '../../src/instrumentations/sandbox-scripts.js';
 import { PARENT_FIELD } from '../../src/instrumentations/job-sandbox-parent.js';
 
 const carrier = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', baggage: 'ezlogs.actor_type=user,ezlogs.actor_id=7', 'x-request-id': 'req-7' };

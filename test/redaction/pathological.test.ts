@@ -4,7 +4,9 @@ import { createRedactor } from '../../src/redaction/redactor.js';
 
 /**
  * ReDoS guard: each input is built to make a backtracking matcher for that rule go quadratic
- * or worse. Scanning is linear, so 100 KB stays well under 10 ms (best of 3 on a shared machine).
+ * or worse (seconds for 100 KB). Scanning is linear: ~1-10 ms here, so the bound is 50 ms, loose
+ * enough for a slow or shared CI machine and still two orders of magnitude below a backtracking
+ * blow-up. Its speed proper is measured by bench/micro/redaction.bench.mjs, not here.
  */
 const hostile: Record<string, string> = {
   email: `${'a'.repeat(100_000)}@`,
@@ -28,12 +30,12 @@ const hostile: Record<string, string> = {
 
 const redactor = createRedactor({ extraKeys: [], patterns: [...detectorNames], maxEventBytes: 8192, limits: { maxStringLength: 200_000 } });
 
-test.each(Object.entries(hostile))('%s: 100 KB of hostile input is scanned in under 10 ms', (_name, input) => {
+test.each(Object.entries(hostile))('%s: 100 KB of hostile input is scanned in under 50 ms', (_name, input) => {
   let best = Infinity;
   for (let run = 0; run < 5; run++) {
     const start = performance.now();
     redactor.redactString(input);
     best = Math.min(best, performance.now() - start);
   }
-  expect(best).toBeLessThan(10);
+  expect(best).toBeLessThan(50);
 });
