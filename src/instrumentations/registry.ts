@@ -11,7 +11,7 @@ import { createHttpChannelsInstrumentation } from './http-channels';
 import { isInstalledForApp } from './installed-packages';
 import type { InstrumentationContext } from './instrumentation-context';
 import type { OwnInstrumentation } from './own-instrumentation';
-import { createPgInstrumentation } from './pg';
+import { PgInstrumentation } from './pg';
 import { createUndiciInstrumentation } from './undici';
 
 export type BuiltInstrumentation = { name: InstrumentationName } & (
@@ -28,7 +28,7 @@ type Built = { kind: 'otel'; instrumentation: InstrumentationBase } | { kind: 'o
 const factories: Partial<Record<InstrumentationName, (ctx: InstrumentationContext) => Built>> = {
   http: (ctx) => ({ kind: 'own', instrumentation: createHttpChannelsInstrumentation(ctx) }),
   undici: (ctx) => ({ kind: 'otel', instrumentation: createUndiciInstrumentation(ctx) }),
-  pg: (ctx) => ({ kind: 'otel', instrumentation: createPgInstrumentation(ctx) }),
+  pg: () => ({ kind: 'otel', instrumentation: new PgInstrumentation() }),
   express: (ctx) => ({ kind: 'otel', instrumentation: createExpressInstrumentation(ctx) }),
   fastify: () => ({ kind: 'own', instrumentation: createFastifyInstrumentation() }),
   pino: () => {

@@ -1,0 +1,1 @@
+import 'node:http'; import 'node:https';
