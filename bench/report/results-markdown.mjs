@@ -44,14 +44,16 @@ export function pipelineTable(pipeline) {
 }
 
 export function startupTable(startup) {
+  const isBare = (name) => (startup.configurations ? startup.configurations[name]?.baseline === null : name === 'bare');
   const rows = Object.entries(startup.summary).map(([name, s]) => [
     name,
     formatSummary(s.wall_ms, 0),
-    name === 'bare' ? '' : `+${formatNumber(s.added_wall_ms.median, 0)}`,
+    isBare(name) ? '' : `+${formatNumber(s.added_wall_ms.median, 0)}`,
     formatSummary(s.peak_rss_mib, 1),
-    name === 'bare' ? '' : `+${formatNumber(s.added_peak_rss_mib.median, 1)}`,
+    isBare(name) ? '' : `+${formatNumber(s.added_peak_rss_mib.median, 1)}`,
   ]);
-  return `${plural(startup.settings.rounds, 'interleaved run')} each of an app that loads ${startup.settings.app}; median (min–max), added = paired against bare node.\n\n${formatTable(['configuration', 'wall ms', 'added ms', 'peak RSS MiB', 'added MiB'], rows)}`;
+  const apps = 'the apps of bench/startup/: `app.cjs` (loads node:http and node:https, then exits; issue 10\'s measure), `app.mjs` (the same as an ES module: `esm-*`), `one-request.cjs` (serves one request to itself, then exits: `one-request-*`)';
+  return `${plural(startup.settings.rounds, 'interleaved run')} each of ${apps}; median (min–max), added = paired against the bare run of the same app in the same round.\n\n${formatTable(['configuration', 'wall ms', 'added ms', 'peak RSS MiB', 'added MiB'], rows)}`;
 }
 
 export function footprintTable(footprint) {

@@ -2,30 +2,46 @@
 // under each agent's register entry, in interleaved paired runs (bare, ezlogs, ..., bare, ...).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnReady, stopChild } from '../lib/child-process.mjs';
 import { summarize } from '../lib/stats.mjs';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
+const appEsm = fileURLToPath(new URL('./app.mjs', import.meta.url));
+const oneRequest = fileURLToPath(new URL('./one-request.cjs', import.meta.url));
+const ezlogs = ['--import', '@ezlogs/node/register'];
+const vanilla = ['--import', '@opentelemetry/auto-instrumentations-node/register'];
 
+/**
+ * Each configuration is paired with the bare run of its own app. The first four are issue 10's
+ * measure (a CommonJS app that loads node:http/https); the ESM app shows the loader-hook thread
+ * an ES module app needs (both agents start one); the one-request app shows what the first
+ * request pays when a CommonJS app's agent loads on first use.
+ */
 export const startupConfigurations = {
   bare: { args: [app], env: {} },
-  ezlogs: { args: ['--import', '@ezlogs/node/register', app], env: {} },
-  'ezlogs-exporter-none': { args: ['--import', '@ezlogs/node/register', app], env: { EZLOGS_EXPORTER: 'none' } },
-  vanilla: { args: ['--import', '@opentelemetry/auto-instrumentations-node/register', app], env: {} },
+  ezlogs: { args: [...ezlogs, app], env: {}, baseline: 'bare' },
+  'ezlogs-exporter-none': { args: [...ezlogs, app], env: { EZLOGS_EXPORTER: 'none' }, baseline: 'bare' },
+  vanilla: { args: [...vanilla, app], env: {}, baseline: 'bare' },
+  'esm-bare': { args: [appEsm], env: {} },
+  'esm-ezlogs': { args: [...ezlogs, appEsm], env: {}, baseline: 'esm-bare' },
+  'esm-vanilla': { args: [...vanilla, appEsm], env: {}, baseline: 'esm-bare' },
+  'one-request-bare': { args: [oneRequest], env: {} },
+  'one-request-ezlogs': { args: [...ezlogs, oneRequest], env: {}, baseline: 'one-request-bare' },
+  'one-request-vanilla': { args: [...vanilla, oneRequest], env: {}, baseline: 'one-request-bare' },
 };
 
-// Same env for every configuration; nothing may leave loopback (cloud detectors are cut, endpoints are local ports).
-const sharedEnv = {
+// Same env for every configuration; nothing may leave loopback (cloud detectors are cut, the
+// endpoints are the loopback sink, which answers both agents at once).
+const baseEnv = {
   PATH: process.env.PATH ?? '/usr/bin:/bin',
   HOME: process.env.HOME ?? '/tmp',
   OTEL_SERVICE_NAME: 'bench-startup',
   OTEL_NODE_RESOURCE_DETECTORS: 'env,host,os,process',
   OTEL_TRACES_EXPORTER: 'otlp',
   OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
-  OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
   OTEL_METRICS_EXPORTER: 'none',
   OTEL_LOGS_EXPORTER: 'none',
-  EZLOGS_ENDPOINT: 'http://127.0.0.1:9/events',
 };
 
 /** Parses the `%e %M` line GNU time prints last on stderr: seconds and peak RSS in KiB. */
@@ -36,7 +52,7 @@ export function parseTimeLine(stderr) {
 }
 
 /** One whole-process run: wall ms from spawn to exit measured here, peak RSS from /usr/bin/time. */
-function runOnce(config) {
+function runOnce(config, sharedEnv) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, ...config.args], { cwd: repoRoot, env: { ...sharedEnv, ...config.env }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -54,15 +70,27 @@ function runOnce(config) {
 }
 
 export async function measureStartup({ rounds = 10, names = Object.keys(startupConfigurations), log = () => {} } = {}) {
+  const sink = await spawnReady(process.execPath, [fileURLToPath(new URL('../sink/sink-server.mjs', import.meta.url)), 'ok'], { ipc: true });
+  const sinkUrl = `http://127.0.0.1:${sink.port}`;
+  const sharedEnv = { ...baseEnv, OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, EZLOGS_ENDPOINT: `${sinkUrl}/events` };
+  try {
+    return await measureWith(sharedEnv, rounds, names, log);
+  } finally {
+    await stopChild(sink.child);
+  }
+}
+
+async function measureWith(sharedEnv, rounds, names, log) {
   const runs = [];
   for (let round = 1; round <= rounds; round++) {
-    for (const name of names) runs.push({ round, configuration: name, ...(await runOnce(startupConfigurations[name])) });
+    for (const name of names) runs.push({ round, configuration: name, ...(await runOnce(startupConfigurations[name], sharedEnv)) });
     log(`startup round ${round}/${rounds} done`);
   }
   const summary = {};
   for (const name of names) {
     const mine = runs.filter((r) => r.configuration === name);
-    const bare = (round) => runs.find((r) => r.round === round && r.configuration === 'bare');
+    const baseline = startupConfigurations[name].baseline ?? name;
+    const bare = (round) => runs.find((r) => r.round === round && r.configuration === baseline);
     summary[name] = {
       wall_ms: summarize(mine.map((r) => r.wall_ms)),
       peak_rss_mib: summarize(mine.map((r) => r.peak_rss_mib)),
@@ -70,5 +98,5 @@ export async function measureStartup({ rounds = 10, names = Object.keys(startupC
       added_peak_rss_mib: summarize(mine.map((r) => r.peak_rss_mib - (bare(r.round)?.peak_rss_mib ?? Number.NaN))),
     };
   }
-  return { settings: { rounds, app: 'require(node:http) + require(node:https)' }, runs, summary };
+  return { settings: { rounds, app: 'require(node:http) + require(node:https)' }, configurations: Object.fromEntries(names.map((n) => [n, { args: startupConfigurations[n].args.map((a) => a.replace(repoRoot, '')), baseline: startupConfigurations[n].baseline ?? null }])), runs, summary };
 }
