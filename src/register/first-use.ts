@@ -19,8 +19,12 @@ export interface FirstUse {
   load(): void;
   /** Package names whose first `require` loads the agent first, so it can instrument them. */
   packages: ReadonlySet<string>;
+  /** An ES module app: its imports load the agent too (armEsmTrigger). */
+  esm?: boolean;
   preloadAfterMs?: number;
 }
+
+
 
 interface RequireHost {
   prototype: { require: (this: unknown, id: string) => unknown };
@@ -76,10 +80,38 @@ export function loadOnFirstUse(firstUse: FirstUse): () => void {
     return originalRequire.apply(this, arguments as unknown as [string]);
   }
   host.prototype.require = requireOnFirstUse;
+  if (firstUse.esm) armEsmTrigger(firstUse.packages, () => loaded, loadNow);
 
   const preload = setTimeout(loadNow, firstUse.preloadAfterMs ?? PRELOAD_AFTER_MS);
   preload.unref();
   return loadNow;
+}
+
+interface ResolveContext {
+  parentURL?: string;
+}
+type NextResolve = (specifier: string, context: ResolveContext) => unknown;
+interface ModuleWithSyncHooks {
+  registerHooks?: (hooks: { resolve: (specifier: string, context: ResolveContext, nextResolve: NextResolve) => unknown }) => unknown;
+}
+
+/**
+ * An ES module app's imports never go through `require`: where node runs module hooks in this
+ * thread (`module.registerHooks`), a resolve hook sees each import before the module loads, so
+ * the agent can load first, exactly as for a `require`. Stays registered as a pass-through
+ * once the agent is loaded (one function call per import resolved). Returns false where node
+ * has no such hooks: the caller then loads the agent at once.
+ */
+export function armEsmTrigger(packages: ReadonlySet<string>, isLoaded: () => boolean, loadNow: () => void): boolean {
+  const { registerHooks } = require('node:module') as ModuleWithSyncHooks;
+  if (typeof registerHooks !== 'function') return false;
+  registerHooks({
+    resolve: (specifier, context, nextResolve) => {
+      if (!isLoaded() && packages.has(packageNameOf(specifier))) loadNow();
+      return nextResolve(specifier, context);
+    },
+  });
+  return true;
 }
 
 /** `pg` for `pg` and `pg/lib/client`, `@scope/name` for `@scope/name/sub`; relative and absolute paths give '' or a dot. */

@@ -3,9 +3,12 @@ import { mainIsEsm } from './main-is-esm';
 import { shouldStart } from './should-start';
 
 if (shouldStart()) {
+  const { prepareStartOnFirstUse } = require('./start-on-first-use') as typeof import('./start-on-first-use');
+  const pending = prepareStartOnFirstUse();
   // A CommonJS entry needs no ESM loader hook (and its thread costs ~40 ms and ~12 MiB), and
-  // its agent loads on first use; an ES module started with --require gets both at once.
-  if (mainIsEsm()) {
+  // its agent loads on first use; an ES module started with --require gets the hook and the
+  // agent at once.
+  if (pending && mainIsEsm()) {
     try {
       const { register } = require('node:module') as typeof import('node:module');
       const { pathToFileURL } = require('node:url') as typeof import('node:url');
@@ -15,10 +18,8 @@ if (shouldStart()) {
     } catch {
       // Without the loader hook CommonJS instrumentation still works; nothing to report.
     }
-    const { start } = require('../agent') as typeof import('../agent');
-    void start();
+    pending.startNow();
   } else {
-    const { startOnFirstUse } = require('./start-on-first-use') as typeof import('./start-on-first-use');
-    startOnFirstUse();
+    pending?.arm();
   }
 }

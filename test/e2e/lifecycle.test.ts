@@ -89,11 +89,13 @@ describe('configuration at start', () => {
     expect(probe.loaded).toBe(0);
   });
 
-  it('loads OpenTelemetry at start for an ES module app (its loader hook must know what to wrap)', async () => {
+  it('an ES module app loads OpenTelemetry on first use where node runs module hooks in-thread, else at start', async () => {
     const app = spawnApp(fixture('disabled-probe.mjs'), { env: { ...baseEnv(), EZLOGS_EXPORTER: 'none' } });
     expect((await app.exited).code, app.stderr()).toBe(0);
-    const probe = JSON.parse(app.stdout()) as { loaded: number; patched: boolean };
+    const probe = JSON.parse(app.stdout()) as { loaded: number; patched: boolean; syncHooks: boolean };
     expect(probe.patched).toBe(true);
-    expect(probe.loaded).toBeGreaterThan(0);
+    // Node 20's hook thread cannot make the app's thread load the agent before an import: at start.
+    if (probe.syncHooks) expect(probe.loaded).toBe(0);
+    else expect(probe.loaded).toBeGreaterThan(0);
   });
 });
