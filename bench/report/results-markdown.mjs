@@ -71,7 +71,8 @@ export function renderResults(results) {
   parts.push('#### Targets', targetsTable(results));
   if (results.host) parts.push('#### Host overhead (service: node:http + one Postgres query per request)', hostTable(results.host));
   if (results.pipeline) parts.push('#### Pipeline (span end -> mapping -> redaction -> batching -> gzip -> HTTP)', pipelineTable(results.pipeline));
-  if (results.startup) parts.push('#### Start-up', startupTable(results.startup));
+  if (results.startup) parts.push(`#### Start-up (Node ${results.startup.settings.node ?? results.machine?.node ?? ''})`, startupTable(results.startup));
+  if (results.startup_other_node) parts.push(`#### Start-up on Node ${results.startup_other_node.settings.node}`, startupTable(results.startup_other_node));
   if (results.footprint) parts.push('#### Install footprint', footprintTable(results.footprint));
   return parts.filter(Boolean).join('\n\n');
 }

@@ -1,6 +1,6 @@
 // Issue 10: whole-process wall time and peak RSS of an app that loads node:http/https, bare and
 // under each agent's register entry, in interleaved paired runs (bare, ezlogs, ..., bare, ...).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { spawnReady, stopChild } from '../lib/child-process.mjs';
 import { summarize } from '../lib/stats.mjs';
@@ -52,10 +52,10 @@ export function parseTimeLine(stderr) {
 }
 
 /** One whole-process run: wall ms from spawn to exit measured here, peak RSS from /usr/bin/time. */
-function runOnce(config, sharedEnv) {
+function runOnce(config, sharedEnv, nodeBinary) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, ...config.args], { cwd: repoRoot, env: { ...sharedEnv, ...config.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', nodeBinary, ...config.args], { cwd: repoRoot, env: { ...sharedEnv, ...config.env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -69,21 +69,22 @@ function runOnce(config, sharedEnv) {
   });
 }
 
-export async function measureStartup({ rounds = 10, names = Object.keys(startupConfigurations), log = () => {} } = {}) {
+/** `nodeBinary`: the node every app runs on (this one by default; e.g. a Node 24 from the npm registry). */
+export async function measureStartup({ rounds = 10, names = Object.keys(startupConfigurations), log = () => {}, nodeBinary = process.execPath } = {}) {
   const sink = await spawnReady(process.execPath, [fileURLToPath(new URL('../sink/sink-server.mjs', import.meta.url)), 'ok'], { ipc: true });
   const sinkUrl = `http://127.0.0.1:${sink.port}`;
   const sharedEnv = { ...baseEnv, OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, EZLOGS_ENDPOINT: `${sinkUrl}/events` };
   try {
-    return await measureWith(sharedEnv, rounds, names, log);
+    return await measureWith(sharedEnv, rounds, names, log, nodeBinary);
   } finally {
     await stopChild(sink.child);
   }
 }
 
-async function measureWith(sharedEnv, rounds, names, log) {
+async function measureWith(sharedEnv, rounds, names, log, nodeBinary) {
   const runs = [];
   for (let round = 1; round <= rounds; round++) {
-    for (const name of names) runs.push({ round, configuration: name, ...(await runOnce(startupConfigurations[name], sharedEnv)) });
+    for (const name of names) runs.push({ round, configuration: name, ...(await runOnce(startupConfigurations[name], sharedEnv, nodeBinary)) });
     log(`startup round ${round}/${rounds} done`);
   }
   const summary = {};
@@ -98,5 +99,9 @@ async function measureWith(sharedEnv, rounds, names, log) {
       added_peak_rss_mib: summarize(mine.map((r) => r.peak_rss_mib - (bare(r.round)?.peak_rss_mib ?? Number.NaN))),
     };
   }
-  return { settings: { rounds, app: 'require(node:http) + require(node:https)' }, configurations: Object.fromEntries(names.map((n) => [n, { args: startupConfigurations[n].args.map((a) => a.replace(repoRoot, '')), baseline: startupConfigurations[n].baseline ?? null }])), runs, summary };
+  return { settings: { rounds, app: 'require(node:http) + require(node:https)', node: nodeVersion(nodeBinary) }, configurations: Object.fromEntries(names.map((n) => [n, { args: startupConfigurations[n].args.map((a) => a.replace(repoRoot, '')), baseline: startupConfigurations[n].baseline ?? null }])), runs, summary };
+}
+
+function nodeVersion(nodeBinary) {
+  return nodeBinary === process.execPath ? process.version : execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
 }
