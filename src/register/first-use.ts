@@ -24,8 +24,6 @@ export interface FirstUse {
   preloadAfterMs?: number;
 }
 
-
-
 interface RequireHost {
   prototype: { require: (this: unknown, id: string) => unknown };
 }
@@ -35,7 +33,7 @@ interface RequireHost {
  * whoever needs it before any trigger fires (the API, `start()`).
  *
  * Start-up cost is what an agent adds to every CLI run, test run and dev-server restart, and
- * most of it is loading the OpenTelemetry SDK (issue 10: ~75% of the agent's start-up). So a
+ * most of it is loading the OpenTelemetry SDK (issue 10). So a
  * CommonJS app's agent loads when it is first needed: the first require of an instrumented
  * package (or of the OpenTelemetry API), the first HTTP request in or out, the first fetch,
  * or after PRELOAD_AFTER_MS, whichever comes first. What triggers it is then instrumented
@@ -80,10 +78,12 @@ export function loadOnFirstUse(firstUse: FirstUse): () => void {
     return originalRequire.apply(this, arguments as unknown as [string]);
   }
   host.prototype.require = requireOnFirstUse;
-  if (firstUse.esm) armEsmTrigger(firstUse.packages, () => loaded, loadNow);
 
   const preload = setTimeout(loadNow, firstUse.preloadAfterMs ?? PRELOAD_AFTER_MS);
   preload.unref();
+  // An ES module app on a node without in-thread module hooks: nothing could load the agent
+  // before its imports, so it loads now.
+  if (firstUse.esm && !armEsmTrigger(firstUse.packages, () => loaded, loadNow)) loadNow();
   return loadNow;
 }
 
@@ -99,8 +99,8 @@ interface ModuleWithSyncHooks {
  * An ES module app's imports never go through `require`: where node runs module hooks in this
  * thread (`module.registerHooks`), a resolve hook sees each import before the module loads, so
  * the agent can load first, exactly as for a `require`. Stays registered as a pass-through
- * once the agent is loaded (one function call per import resolved). Returns false where node
- * has no such hooks: the caller then loads the agent at once.
+ * once the agent is loaded (one function call per import resolved). False where node has no
+ * such hooks.
  */
 export function armEsmTrigger(packages: ReadonlySet<string>, isLoaded: () => boolean, loadNow: () => void): boolean {
   const { registerHooks } = require('node:module') as ModuleWithSyncHooks;
