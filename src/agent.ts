@@ -7,7 +7,7 @@ import { agentState, runningAgent, type RunningAgent } from './agent-state';
 import { instrumentedByOtherSdks, joinTracing } from './coexistence/join-tracing';
 import type { Config } from './config/config';
 import type { ResolvedConfig } from './config/resolve-config';
-import { resolveAndReport } from './config/report-config';
+import { reportStartFailure, resolveAndReport } from './config/report-config';
 import { diag } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
 import { EventPipeline } from './events/event-pipeline';
@@ -47,8 +47,7 @@ export function startResolved(resolved: ResolvedConfig): void {
   try {
     startNow(resolved);
   } catch (err) {
-    // A failure to start must never take the app down: the app runs uninstrumented.
-    diag.error(`could not start, running without telemetry: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    reportStartFailure(err);
   }
 }
 

@@ -20,7 +20,12 @@ export function resolveAndReport(options?: Partial<Config>): ResolvedConfig | un
     }
     return resolved;
   } catch (err) {
-    diag.error(`could not start, running without telemetry: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    reportStartFailure(err);
     return undefined;
   }
+}
+
+/** A failure to start never takes the app down: it runs uninstrumented, and says why once. */
+export function reportStartFailure(err: unknown): void {
+  diag.error(`could not start, running without telemetry: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 }

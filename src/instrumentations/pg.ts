@@ -18,7 +18,6 @@ interface PgClientLike {
 interface QueryConfigLike {
   text?: unknown;
   callback?: unknown;
-  submit?: unknown;
   once?: (event: string, listener: (...args: unknown[]) => void) => unknown;
 }
 interface PgExports {
