@@ -1,7 +1,9 @@
 // The pipeline's stages one by one, in microseconds of the app thread per event, on the span
 // shapes of the pipeline bench: map (span -> event), redact, serialize, wrap (the batch body),
 // gzip (one batch, on this thread so it can be timed; the agent runs it on the libuv pool).
-// `--level N` gzips at zlib level N instead of the agent's; `--per-event` serializes each event on its own and joins them (the batcher's fallback path).
+// serialize = each event's JSON, wrap = the batch body's bytes from them (what Batcher.cut does);
+// `--whole-batch` times the former way instead: one JSON.stringify of the batch, then Buffer.from.
+// `--level N` gzips at zlib level N instead of the agent's.
 // Build first: npx tsc -p tsconfig.build.json ; then: node bench/micro/pipeline-stages.bench.mjs
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -12,8 +14,8 @@ const dist = (path) => require(`../../dist/${path}`);
 const { BasicTracerProvider } = require(require.resolve('@opentelemetry/sdk-trace-base', { paths: [require.resolve('../../dist/agent.js')] }));
 const { mapSpan } = dist('events/map-span.js');
 const { createRedactor } = dist('redaction/redactor.js');
-const { serializeBatch, serializeEvent, wrapItems } = dist('delivery/wire-format.js');
-const perEvent = process.argv.includes('--per-event') || serializeBatch === undefined;
+const { bodyOfItems, serializeEvent } = dist('delivery/wire-format.js');
+const wholeBatch = process.argv.includes('--whole-batch');
 const batchSize = 500;
 const { gzipLevel } = dist('delivery/encode-batch.js');
 const levelArg = process.argv.indexOf('--level');
@@ -42,17 +44,21 @@ for (let round = 0; round < rounds + 1; round++) {
   for (let i = 0; i < events.length; i++) redactor.redactEvent(events[i]);
   t0 = process.hrtime.bigint();
   t.redact = t0 - t1;
-  const texts = [];
-  if (perEvent) {
+  let bodies;
+  if (wholeBatch) {
+    const texts = [];
+    for (let i = 0; i < events.length; i += batchSize) texts.push(JSON.stringify(events.slice(i, i + batchSize)));
+    t1 = process.hrtime.bigint();
+    t.serialize = t1 - t0;
+    bodies = texts.map((text) => Buffer.from(text));
+  } else {
     const items = new Array(events.length);
     for (let i = 0; i < events.length; i++) items[i] = serializeEvent(events[i], 'events');
-    for (let i = 0; i < items.length; i += batchSize) texts.push(wrapItems(items.slice(i, i + batchSize), 'events'));
-  } else {
-    for (let i = 0; i < events.length; i += batchSize) texts.push(serializeBatch(events.slice(i, i + batchSize), 'events'));
+    t1 = process.hrtime.bigint();
+    t.serialize = t1 - t0;
+    bodies = [];
+    for (let i = 0; i < items.length; i += batchSize) bodies.push(bodyOfItems(items.slice(i, i + batchSize), 'events'));
   }
-  t1 = process.hrtime.bigint();
-  t.serialize = t1 - t0;
-  const bodies = texts.map((text) => Buffer.from(text));
   t0 = process.hrtime.bigint();
   t.wrap = t0 - t1;
   let zipped = 0;
@@ -71,4 +77,4 @@ for (const [stage, us] of Object.entries(totals)) {
   console.log(`| ${stage} | ${(us / rounds).toFixed(3)} |`);
 }
 console.log(`| total | ${sum.toFixed(3)} |`);
-console.log(`\n${spans.length} events (${perEvent ? 'serialized one by one' : `serialized ${batchSize} at a time`}), ${Math.round(rawBytes / spans.length)} bytes each, gzip level ${level}: ratio ${(rawBytes / gzipBytes).toFixed(2)}`);
+console.log(`\n${spans.length} events (${wholeBatch ? `each batch of ${batchSize} in one JSON.stringify` : `${batchSize} per batch, each event serialized on its own`}), ${Math.round(rawBytes / spans.length)} bytes each, gzip level ${level}: ratio ${(rawBytes / gzipBytes).toFixed(2)}`);

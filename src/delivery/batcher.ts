@@ -1,15 +1,15 @@
 import type { UniversalEvent } from '../events/universal-event';
 import { newBatchId } from './batch-id';
-import { draftOfItems, type BatchDraft } from './encode-batch';
+import type { BatchDraft } from './encode-batch';
 import type { WireFormat } from './encoded-batch';
-import { serializeBatch, serializeEvent } from './wire-format';
+import { bodyOfItems, serializeEvent, wrapperBytes } from './wire-format';
 
 /** Well under the 1-5 MB request limits common in front of ingestion services. */
 export const defaultMaxBatchBytes = 1024 * 1024;
 
 export interface BatcherOptions {
   batchSize: number;
-  /** Cap on the uncompressed body, counted in UTF-16 units (equal to bytes for ASCII JSON). */
+  /** Cap on the uncompressed body, in bytes of UTF-8. */
   maxBatchBytes: number;
   format: WireFormat;
   onDropped: (reason: 'too_large' | 'unserializable', events: number) => void;
@@ -22,8 +22,8 @@ export interface BatcherOptions {
 export class Batcher {
   private events: UniversalEvent[] = [];
   private head = 0;
-  /** An event serialized by the previous cut that did not fit in its batch. */
-  private carry: string | undefined;
+  /** An event serialized by the previous cut that did not fit in its batch, and its UTF-8 size. */
+  private carry: { text: string; bytes: number } | undefined;
 
   constructor(private readonly options: BatcherOptions) {}
 
@@ -35,42 +35,17 @@ export class Batcher {
     return this.events.length - this.head + (this.carry === undefined ? 0 : 1);
   }
 
-  /** Serializes up to one batch (count and byte caps) from the oldest events. */
-  cut(): BatchDraft | undefined {
-    const draft = (this.carry === undefined ? this.cutWhole() : undefined) ?? this.cutOneByOne();
-    this.compact();
-    return draft;
-  }
-
   /**
-   * The common case: the next `batchSize` events serialize in one call and fit the byte cap.
-   * Undefined (nothing consumed) when they do not, or one of them cannot be serialized: then
-   * `cutOneByOne` finds which, at the cost of serializing them twice. A byte-capped cut leaves
-   * a carry, so a backlog of large events stays on the one-by-one path instead of paying twice.
+   * Serializes up to one batch (count and byte caps) from the oldest events, each event on its
+   * own: an event JSON cannot hold is dropped alone, and the byte cap is exact.
    */
-  private cutWhole(): BatchDraft | undefined {
-    const { batchSize, maxBatchBytes, format } = this.options;
-    const end = Math.min(this.events.length, this.head + batchSize);
-    if (end === this.head) return undefined;
-    const events = this.events.slice(this.head, end);
-    let body: string;
-    try {
-      body = serializeBatch(events, format);
-    } catch {
-      return undefined;
-    }
-    if (body.length > maxBatchBytes) return undefined;
-    this.head = end;
-    return { id: newBatchId(), format, count: events.length, body };
-  }
-
-  private cutOneByOne(): BatchDraft | undefined {
+  cut(): BatchDraft | undefined {
     const { batchSize, maxBatchBytes, format } = this.options;
     const items: string[] = [];
-    let bytes = 2;
+    let itemBytes = 0;
     if (this.carry !== undefined) {
-      items.push(this.carry);
-      bytes += this.carry.length;
+      items.push(this.carry.text);
+      itemBytes += this.carry.bytes;
       this.carry = undefined;
     }
     while (items.length < batchSize && this.head < this.events.length) {
@@ -83,18 +58,20 @@ export class Batcher {
         this.options.onDropped('unserializable', 1);
         continue;
       }
-      if (text.length + 2 > maxBatchBytes) {
+      const bytes = Buffer.byteLength(text);
+      if (bytes + wrapperBytes(format, 1) > maxBatchBytes) {
         this.options.onDropped('too_large', 1);
         continue;
       }
-      if (bytes + text.length + 1 > maxBatchBytes && items.length > 0) {
-        this.carry = text;
+      if (items.length > 0 && itemBytes + bytes + wrapperBytes(format, items.length + 1) > maxBatchBytes) {
+        this.carry = { text, bytes };
         break;
       }
       items.push(text);
-      bytes += text.length + 1;
+      itemBytes += bytes;
     }
-    return items.length === 0 ? undefined : draftOfItems(newBatchId(), format, items);
+    this.compact();
+    return items.length === 0 ? undefined : { id: newBatchId(), format, count: items.length, body: bodyOfItems(items, format, itemBytes) };
   }
 
   private compact(): void {

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { childBatchId } from './batch-id';
 import type { EncodedBatch, WireFormat } from './encoded-batch';
-import { unwrapItems, wrapItems } from './wire-format';
+import { bodyOfItems, unwrapItems } from './wire-format';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -26,21 +26,21 @@ export interface Compression {
   threshold: number;
 }
 
-/** A batch cut from the buffer: its whole body as JSON text, not yet encoded. */
+/** A batch cut from the buffer: its whole body as UTF-8 JSON, not yet compressed. */
 export interface BatchDraft {
   id: string;
   format: WireFormat;
   count: number;
-  body: string;
+  body: Buffer;
 }
 
 export function draftOfItems(id: string, format: WireFormat, items: readonly string[]): BatchDraft {
-  return { id, format, count: items.length, body: wrapItems(items, format) };
+  return { id, format, count: items.length, body: bodyOfItems(items, format) };
 }
 
 /** gzip runs on the libuv pool, off the app's thread. */
 export async function encodeBatch(draft: BatchDraft, compression: Compression): Promise<EncodedBatch> {
-  const raw = Buffer.from(draft.body);
+  const raw = draft.body;
   const gzipped = compression.enabled && raw.length > compression.threshold;
   const body = gzipped ? await gzipAsync(raw, gzipOptions) : raw;
   return { id: draft.id, format: draft.format, count: draft.count, gzipped, body, rawBytes: raw.length };
@@ -48,7 +48,7 @@ export async function encodeBatch(draft: BatchDraft, compression: Compression): 
 
 /** For process 'exit', where nothing asynchronous runs any more. */
 export function encodeBatchSync(draft: BatchDraft, compression: Compression): EncodedBatch {
-  const raw = Buffer.from(draft.body);
+  const raw = draft.body;
   const gzipped = compression.enabled && raw.length > compression.threshold;
   const body = gzipped ? gzipSync(raw, gzipOptions) : raw;
   return { id: draft.id, format: draft.format, count: draft.count, gzipped, body, rawBytes: raw.length };

@@ -18,7 +18,7 @@ function setup(options: Partial<BatcherOptions> = {}): { batcher: Batcher; drops
   return { batcher, drops };
 }
 
-const ids = (draft: BatchDraft | undefined): unknown[] => (JSON.parse(draft?.body ?? '[]') as UniversalEvent[]).map((e) => e.event_id);
+const ids = (draft: BatchDraft | undefined): unknown[] => (JSON.parse(draft?.body.toString() ?? '[]') as UniversalEvent[]).map((e) => e.event_id);
 
 describe('Batcher', () => {
   it('cuts the oldest batchSize events into one body, byte for byte the JSON of each event joined', () => {
@@ -27,7 +27,7 @@ describe('Batcher', () => {
     for (const e of events) batcher.push(e);
     const draft = batcher.cut();
     expect(draft?.count).toBe(3);
-    expect(draft?.body).toBe(`[${events.slice(0, 3).map((e) => JSON.stringify(e)).join(',')}]`);
+    expect(draft?.body.toString()).toBe(`[${events.slice(0, 3).map((e) => JSON.stringify(e)).join(',')}]`);
     expect(batcher.size()).toBe(1);
     expect(ids(batcher.cut())).toEqual(['evt_3']);
     expect(batcher.cut()).toBeUndefined();
@@ -36,7 +36,7 @@ describe('Batcher', () => {
   it('wraps log-ingestion batches as {"logs":[...]}', () => {
     const { batcher } = setup({ format: 'log-ingestion' });
     batcher.push(event(1));
-    const body = JSON.parse(batcher.cut()?.body ?? '{}') as { logs: { metadata: Record<string, unknown> }[] };
+    const body = JSON.parse(batcher.cut()?.body.toString() ?? '{}') as { logs: { metadata: Record<string, unknown> }[] };
     expect(body.logs).toHaveLength(1);
     expect(body.logs[0]?.metadata.event_id).toBe('evt_1');
   });
@@ -50,6 +50,18 @@ describe('Batcher', () => {
     expect(drafts.every((d) => d.body.length <= 1_000)).toBe(true);
     expect(drafts.flatMap(ids)).toEqual(Array.from({ length: 20 }, (_, i) => `evt_${i}`));
     expect(drafts.reduce((n, d) => n + d.count, 0)).toBe(20);
+    expect(drops).toEqual([]);
+  });
+
+  it('counts the byte cap in UTF-8 bytes, so a body of multi-byte text stays under it', () => {
+    const { batcher, drops } = setup({ batchSize: 100, maxBatchBytes: 1_000 });
+    // Each event is ~400 characters but ~640 bytes of UTF-8: counted in characters two would fit in 1,000.
+    for (let i = 0; i < 6; i++) batcher.push(event(i, { text: '€'.repeat(120) }));
+    const drafts: BatchDraft[] = [];
+    for (let d = batcher.cut(); d; d = batcher.cut()) drafts.push(d);
+    expect(drafts.every((d) => d.body.length <= 1_000)).toBe(true);
+    expect(drafts.map((d) => d.count)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(drafts.flatMap(ids)).toEqual(Array.from({ length: 6 }, (_, i) => `evt_${i}`));
     expect(drops).toEqual([]);
   });
 
