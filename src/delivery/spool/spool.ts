@@ -5,6 +5,7 @@ import { diag } from '../../diag';
 import type { EncodedBatch } from '../encoded-batch';
 import { decodeSpoolFile, encodeSpoolFile, headerPeekBytes, peekCount } from './spool-file';
 import { claimName, isOwnerGone, parseName, readyName, tempName, type Owner } from './spool-names';
+import { ReadyFiles } from './ready-files';
 
 export interface SpoolOptions {
   dir: string;
@@ -47,8 +48,7 @@ export function createSpool(options: SpoolOptions): Spool {
   const now = options.now ?? Date.now;
   const self: Owner = { pid: process.pid, nonce: randomBytes(4).toString('hex') };
   const quarantineDir = join(dir, 'quarantine');
-  /** Ready files by name with their size; the name order is the replay order. */
-  const ready = new Map<string, number>();
+  const ready = new ReadyFiles();
   let seq = 0;
   let usable = true;
   let degradedAt = 0;
@@ -68,12 +68,6 @@ export function createSpool(options: SpoolOptions): Spool {
     degradedAt = now();
   };
   const canWrite = (): boolean => usable || (now() - degradedAt >= degradedRetryMs && ensureDir());
-  const totalBytes = (): number => {
-    let sum = 0;
-    for (const size of ready.values()) sum += size;
-    return sum;
-  };
-  const oldestFirst = (): string[] => [...ready.keys()].sort();
 
   const quarantine = async (file: string, problem: string): Promise<void> => {
     try {
@@ -86,8 +80,9 @@ export function createSpool(options: SpoolOptions): Spool {
   };
 
   const evictFor = async (bytes: number): Promise<void> => {
-    for (const name of oldestFirst()) {
-      if (totalBytes() + bytes <= maxBytes) return;
+    if (ready.totalBytes + bytes <= maxBytes) return;
+    for (const name of ready.oldestFirst()) {
+      if (ready.totalBytes + bytes <= maxBytes) return;
       ready.delete(name);
       const path = join(dir, name);
       let events = 0;
@@ -176,10 +171,9 @@ export function createSpool(options: SpoolOptions): Spool {
 
     async claimOldest() {
       if (!usable) return undefined;
-      if (ready.size === 0) await this.refresh();
-      for (const name of oldestFirst()) {
-        const bytes = ready.get(name) ?? 0;
-        ready.delete(name);
+      if (ready.count === 0) await this.refresh();
+      for (const name of ready.oldestFirst()) {
+        const bytes = ready.delete(name) ?? 0;
         const file = claimName(name, self);
         try {
           // The rename is the lock: of two processes, exactly one succeeds.
@@ -216,7 +210,7 @@ export function createSpool(options: SpoolOptions): Spool {
       }
     },
 
-    stats: () => ({ batches: ready.size, bytes: totalBytes() }),
+    stats: () => ({ batches: ready.count, bytes: ready.totalBytes }),
 
     async refresh() {
       if (!canWrite()) return;
@@ -243,7 +237,7 @@ export function createSpool(options: SpoolOptions): Spool {
           if (stat?.isFile()) await quarantine(name, 'foreign file');
         }
       }
-      for (const name of ready.keys()) if (!seen.has(name)) ready.delete(name);
+      for (const name of [...ready.names()]) if (!seen.has(name)) ready.delete(name);
       for (const name of seen) {
         if (ready.has(name)) continue;
         const stat = await fsp.stat(join(dir, name)).catch(() => undefined);
