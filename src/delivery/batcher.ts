@@ -2,7 +2,7 @@ import type { UniversalEvent } from '../events/universal-event';
 import { newBatchId } from './batch-id';
 import type { BatchDraft } from './encode-batch';
 import type { WireFormat } from './encoded-batch';
-import { bodyOfItems, serializeEvent, wrapperBytes } from './wire-format';
+import { closing, opening, serializeEvent, wrapperBytes } from './wire-format';
 
 /** Well under the 1-5 MB request limits common in front of ingestion services. */
 export const defaultMaxBatchBytes = 1024 * 1024;
@@ -15,73 +15,130 @@ export interface BatcherOptions {
   onDropped: (reason: 'too_large' | 'unserializable', events: number) => void;
 }
 
+/** The batch being filled: its body's bytes so far (the opening, the items, their commas). */
+interface OpenBody {
+  buffer: Buffer;
+  length: number;
+  count: number;
+}
+
+const firstCapacity = 16 * 1024;
+
 /**
- * Events waiting to be cut into batches. `push` is the app's hot path: an array append and
- * nothing else; serialization happens in `cut`, one batch per call, off the app's request.
+ * Events on their way into batches. `push` is the app's hot path: an array append and nothing
+ * else. `absorb`, run by the engine once per turn of the event loop, writes each pushed event's
+ * JSON straight into the bytes of the batch being filled, so an event object lives for one
+ * turn: held until its batch was cut, it outlived the young generation and made garbage
+ * collection the largest part of delivery's cost on the app's thread (6.5 us per request of a
+ * node:http + pg service, CPU profile against EZLOGS_EXPORTER=none).
  */
 export class Batcher {
-  private events: UniversalEvent[] = [];
-  private head = 0;
-  /** An event serialized by the previous cut that did not fit in its batch, and its UTF-8 size. */
-  private carry: { text: string; bytes: number } | undefined;
+  private pending: UniversalEvent[] = [];
+  private pendingHead = 0;
+  private open: OpenBody | undefined;
+  private readonly sealed: BatchDraft[] = [];
+  private sealedEvents = 0;
+  /** The last batch's size: the next one is allocated to fit, rather than grown by copies. */
+  private capacity = firstCapacity;
 
   constructor(private readonly options: BatcherOptions) {}
 
   push(event: UniversalEvent): void {
-    this.events.push(event);
+    this.pending.push(event);
   }
 
+  /** Events accepted and not yet handed out in a batch. */
   size(): number {
-    return this.events.length - this.head + (this.carry === undefined ? 0 : 1);
+    return this.pending.length - this.pendingHead + (this.open?.count ?? 0) + this.sealedEvents;
+  }
+
+  /** Whether `absorb` or `takeFull` has work: events not yet serialized, or a full batch. */
+  hasWork(): boolean {
+    return this.pendingHead < this.pending.length || this.sealed.length > 0;
   }
 
   /**
-   * Serializes up to one batch (count and byte caps) from the oldest events, each event on its
-   * own: an event JSON cannot hold is dropped alone, and the byte cap is exact.
+   * Serializes up to `limit` pushed events, oldest first, into the batch being filled, sealing it
+   * when it reaches the count or byte cap. An event JSON cannot hold, or larger than a batch may
+   * be, is dropped alone. The limit bounds one call's work when an app piled up a backlog.
    */
-  cut(): BatchDraft | undefined {
-    const { batchSize, maxBatchBytes, format } = this.options;
-    const items: string[] = [];
-    let itemBytes = 0;
-    if (this.carry !== undefined) {
-      items.push(this.carry.text);
-      itemBytes += this.carry.bytes;
-      this.carry = undefined;
+  absorb(limit = this.options.batchSize): void {
+    const end = Math.min(this.pending.length, this.pendingHead + limit);
+    for (; this.pendingHead < end; this.pendingHead++) {
+      this.add(this.pending[this.pendingHead] as UniversalEvent);
     }
-    while (items.length < batchSize && this.head < this.events.length) {
-      const event = this.events[this.head] as UniversalEvent;
-      this.head += 1;
-      let text: string;
-      try {
-        text = serializeEvent(event, format);
-      } catch {
-        this.options.onDropped('unserializable', 1);
-        continue;
-      }
-      const bytes = Buffer.byteLength(text);
-      if (bytes + wrapperBytes(format, 1) > maxBatchBytes) {
-        this.options.onDropped('too_large', 1);
-        continue;
-      }
-      if (items.length > 0 && itemBytes + bytes + wrapperBytes(format, items.length + 1) > maxBatchBytes) {
-        this.carry = { text, bytes };
-        break;
-      }
-      items.push(text);
-      itemBytes += bytes;
+    if (this.pendingHead === this.pending.length) {
+      this.pending = [];
+      this.pendingHead = 0;
+    } else if (this.pendingHead > 1024 && this.pendingHead * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.pendingHead);
+      this.pendingHead = 0;
     }
-    this.compact();
-    return items.length === 0 ? undefined : { id: newBatchId(), format, count: items.length, body: bodyOfItems(items, format, itemBytes) };
   }
 
-  private compact(): void {
-    if (this.head === this.events.length) {
-      this.events = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.events.length) {
-      // Dropping the consumed prefix now and then keeps cut O(batch), not O(backlog).
-      this.events = this.events.slice(this.head);
-      this.head = 0;
+  /** The oldest batch that reached a cap, if one did. */
+  takeFull(): BatchDraft | undefined {
+    const draft = this.sealed.shift();
+    if (draft) this.sealedEvents -= draft.count;
+    return draft;
+  }
+
+  /** The oldest batch, full or not: what a flush or shutdown sends. Serializes what it needs. */
+  cut(): BatchDraft | undefined {
+    if (this.sealed.length === 0) {
+      this.absorb();
+      if (this.sealed.length === 0) this.seal();
     }
+    return this.takeFull();
+  }
+
+  private add(event: UniversalEvent): void {
+    const { batchSize, maxBatchBytes, format, onDropped } = this.options;
+    let text: string;
+    try {
+      text = serializeEvent(event, format);
+    } catch {
+      onDropped('unserializable', 1);
+      return;
+    }
+    const bytes = Buffer.byteLength(text);
+    const close = closing[format].length;
+    if (bytes + wrapperBytes(format, 1) > maxBatchBytes) {
+      onDropped('too_large', 1);
+      return;
+    }
+    if (this.open && this.open.length + 1 + bytes + close > maxBatchBytes) this.seal();
+    const open = this.ensureRoom(bytes + 1 + close);
+    if (open.count > 0) open.buffer[open.length++] = 0x2c; // ','
+    open.length += open.buffer.write(text, open.length);
+    open.count += 1;
+    if (open.count >= batchSize) this.seal();
+  }
+
+  /** The open body, with room for `bytes` more; begun (with its opening) if there is none. */
+  private ensureRoom(bytes: number): OpenBody {
+    const { format, maxBatchBytes } = this.options;
+    let open = this.open;
+    if (!open) {
+      const buffer = Buffer.allocUnsafe(Math.max(this.capacity, opening[format].length + bytes));
+      open = { buffer, length: buffer.write(opening[format], 0, 'latin1'), count: 0 };
+      this.open = open;
+    }
+    if (open.length + bytes > open.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(open.length + bytes, Math.min(open.buffer.length * 2, maxBatchBytes)));
+      open.buffer.copy(grown, 0, 0, open.length);
+      open.buffer = grown;
+    }
+    return open;
+  }
+
+  private seal(): void {
+    const open = this.open;
+    if (!open || open.count === 0) return;
+    this.open = undefined;
+    open.length += open.buffer.write(closing[this.options.format], open.length, 'latin1');
+    this.capacity = Math.min(Math.max(firstCapacity, open.length + (open.length >> 3)), this.options.maxBatchBytes + 16);
+    this.sealed.push({ id: newBatchId(), format: this.options.format, count: open.count, body: open.buffer.subarray(0, open.length) });
+    this.sealedEvents += open.count;
   }
 }

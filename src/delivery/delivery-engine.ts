@@ -74,7 +74,10 @@ class Engine implements DeliveryEngine {
   private lastRefresh = Number.NEGATIVE_INFINITY;
   private replaying = false;
   private cutScheduled = false;
+  /** Set by a flush or shutdown: cut batches, full or not, until the buffer is empty. */
   private cutEverything = false;
+  /** Events a due flush interval still owes a batch to: those buffered when it came due. */
+  private flushOwed = 0;
   private stopping = false;
   private stopped = false;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -134,10 +137,8 @@ class Engine implements DeliveryEngine {
         return;
       }
       this.batcher.push(event);
-      if (buffered + 1 >= this.config.batchSize) this.scheduleCut();
-      else if (this.flushTimer === undefined && !this.stopped) {
-        this.flushTimer = setTimeout(() => this.cutAll(), this.config.flushIntervalMs).unref();
-      }
+      this.scheduleCut();
+      if (this.flushTimer === undefined && !this.stopped) this.armFlushTimer();
     } catch {
       // The host's span end must never see our failure.
     }
@@ -209,17 +210,40 @@ class Engine implements DeliveryEngine {
     this.scheduleCut();
   }
 
-  /** One batch per turn of the event loop, so serializing a backlog never blocks the app for long. */
+  private armFlushTimer(): void {
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushOwed = this.batcher.size();
+      this.scheduleCut();
+    }, this.config.flushIntervalMs).unref();
+  }
+
+  /**
+   * Once per turn of the event loop with new events: serializes them into the batch being filled
+   * and sends on at most one batch, so a backlog never blocks the app for long. A batch leaves
+   * when full, or not full when a flush asks for everything or the flush interval came due for
+   * the events then buffered (not for those arriving since: a steady trickle would otherwise
+   * cut a tiny batch on every turn). The interval restarts when a batch leaves.
+   */
   private runCut(): void {
     this.cutScheduled = false;
-    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const draft = this.batcher.cut();
-    if (draft) this.encode(draft);
+    this.batcher.absorb();
+    const flushing = this.cutEverything || this.flushOwed > 0;
+    const draft = flushing ? this.batcher.cut() : this.batcher.takeFull();
+    if (draft) {
+      this.encode(draft);
+      this.flushOwed = Math.max(0, this.flushOwed - draft.count);
+    }
     const left = this.batcher.size();
-    if (left === 0) this.cutEverything = false;
-    else if (this.cutEverything || left >= this.config.batchSize) this.scheduleCut();
-    else if (!this.stopped) this.flushTimer = setTimeout(() => this.cutAll(), this.config.flushIntervalMs).unref();
+    if (left === 0) {
+      this.cutEverything = false;
+      this.flushOwed = 0;
+    } else if (this.cutEverything || this.flushOwed > 0 || this.batcher.hasWork()) this.scheduleCut();
+    if ((draft || left === 0) && this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    if (left > 0 && this.flushTimer === undefined && !this.stopped) this.armFlushTimer();
     this.settle();
   }
 

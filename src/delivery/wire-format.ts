@@ -7,8 +7,9 @@ export function serializeEvent(event: UniversalEvent, format: WireFormat): strin
   return JSON.stringify(format === 'events' ? event : toLogIngestionEntry(event));
 }
 
-const opening: Record<WireFormat, string> = { events: '[', 'log-ingestion': '{"logs":[' };
-const closing: Record<WireFormat, string> = { events: ']', 'log-ingestion': ']}' };
+/** What a body of that format starts and ends with around its comma-separated items. */
+export const opening: Record<WireFormat, string> = { events: '[', 'log-ingestion': '{"logs":[' };
+export const closing: Record<WireFormat, string> = { events: ']', 'log-ingestion': ']}' };
 
 /** The bytes a body of that format adds around its items when it holds `count` of them (brackets, commas). */
 export function wrapperBytes(format: WireFormat, count: number): number {

@@ -33,6 +33,47 @@ describe('Batcher', () => {
     expect(batcher.cut()).toBeUndefined();
   });
 
+  it('writes pushed events into the batch being filled and hands a batch out only once it is full', () => {
+    const { batcher } = setup({ batchSize: 3 });
+    const events = [0, 1, 2, 3, 4].map((i) => event(i));
+    for (const e of events.slice(0, 2)) batcher.push(e);
+    batcher.absorb();
+    expect(batcher.takeFull()).toBeUndefined();
+    expect(batcher.hasWork()).toBe(false);
+    expect(batcher.size()).toBe(2);
+    for (const e of events.slice(2)) batcher.push(e);
+    expect(batcher.hasWork()).toBe(true);
+    batcher.absorb();
+    const full = batcher.takeFull();
+    expect(ids(full)).toEqual(['evt_0', 'evt_1', 'evt_2']);
+    expect(batcher.takeFull()).toBeUndefined();
+    expect(batcher.size()).toBe(2);
+    // A flush takes the partial batch too.
+    expect(ids(batcher.cut())).toEqual(['evt_3', 'evt_4']);
+    expect(batcher.size()).toBe(0);
+  });
+
+  it('serializes no more than the limit per absorb, so a backlog is worked off a batch at a time', () => {
+    const { batcher } = setup({ batchSize: 100 });
+    for (let i = 0; i < 250; i++) batcher.push(event(i));
+    batcher.absorb(100);
+    expect(batcher.takeFull()?.count).toBe(100);
+    expect(batcher.takeFull()).toBeUndefined();
+    expect(batcher.hasWork()).toBe(true);
+    batcher.absorb(100);
+    batcher.absorb(100);
+    expect(batcher.takeFull()?.count).toBe(100);
+    expect(batcher.hasWork()).toBe(false);
+    expect(batcher.cut()?.count).toBe(50);
+  });
+
+  it('grows the batch being filled for an event larger than its first allocation, byte for byte', () => {
+    const { batcher } = setup({ batchSize: 100 });
+    const events = [event(0), event(1, { big: 'y'.repeat(40_000) }), event(2)];
+    for (const e of events) batcher.push(e);
+    expect(batcher.cut()?.body.toString()).toBe(`[${events.map((e) => JSON.stringify(e)).join(',')}]`);
+  });
+
   it('wraps log-ingestion batches as {"logs":[...]}', () => {
     const { batcher } = setup({ format: 'log-ingestion' });
     batcher.push(event(1));

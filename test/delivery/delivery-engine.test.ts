@@ -57,6 +57,18 @@ describe('delivery engine, wire format', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it('under a steady trickle, sends one batch per flush interval, not one per event', async () => {
+    const { engine } = await setup({ batchSize: 500, flushIntervalMs: 100 });
+    // An event every 5 ms for 600 ms: each in a turn of the event loop of its own.
+    for (let i = 0; i < 120; i++) {
+      acceptMany(engine, 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(() => receiver.delivered.size === 120);
+    expect(receiver.requests.length).toBeGreaterThanOrEqual(3);
+    expect(receiver.requests.length).toBeLessThanOrEqual(12);
+  });
+
   it('leaves small bodies uncompressed and never compresses with compression none', async () => {
     const { engine } = await setup({ compression: 'none' });
     acceptMany(engine, 60);
