@@ -28,6 +28,8 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
+// bench/instructions/in-process-load.cjs drives this same server from inside the process.
+module.exports = { server, pool };
 process.on('SIGTERM', () => {
   server.close();
   pool.end().finally(() => process.exit(0));
