@@ -1,5 +1,5 @@
 // `npm run bench`: every suite of issues 8 and 10, its tables on stdout, raw results as JSON.
-//   node bench/run.mjs                      full run (~6 min on 2 cores): host, pipeline, startup, footprint
+//   node bench/run.mjs                      full run (~10 min on 2 cores): host, pipeline, startup, footprint
 //   node bench/run.mjs --quick              ~1 min for development (results/quick.json; footprint skipped)
 //   node bench/run.mjs --only=host,startup  some suites only
 //   --rounds N --duration S --connections C (host), --pipeline-rounds N --pipeline-seconds S,
@@ -28,7 +28,7 @@ const results = reportOnly ? JSON.parse(readFileSync(new URL(`./results/${name}.
 if (reportOnly) suites.length = 0;
 if (suites.includes('host')) {
   results.host = await runHostOverhead({
-    rounds: numberOption(args, 'rounds', 'BENCH_ROUNDS', quick ? 1 : 3),
+    rounds: numberOption(args, 'rounds', 'BENCH_ROUNDS', quick ? 1 : 5),
     durationSeconds: numberOption(args, 'duration', 'BENCH_DURATION', quick ? 3 : 10),
     warmupSeconds: numberOption(args, 'warmup', 'BENCH_WARMUP', quick ? 1 : 2),
     connections: numberOption(args, 'connections', 'BENCH_CONNECTIONS', 16),
