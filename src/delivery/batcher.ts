@@ -2,7 +2,8 @@ import type { UniversalEvent } from '../events/universal-event';
 import { newBatchId } from './batch-id';
 import type { BatchDraft } from './encode-batch';
 import type { WireFormat } from './encoded-batch';
-import { closing, opening, serializeEvent, wrapperBytes } from './wire-format';
+import { BatchBody } from './batch-body';
+import { serializeEvent, wrapperBytes } from './wire-format';
 
 /** Well under the 1-5 MB request limits common in front of ingestion services. */
 export const defaultMaxBatchBytes = 1024 * 1024;
@@ -13,13 +14,6 @@ export interface BatcherOptions {
   maxBatchBytes: number;
   format: WireFormat;
   onDropped: (reason: 'too_large' | 'unserializable', events: number) => void;
-}
-
-/** The batch being filled: its body's bytes so far (the opening, the items, their commas). */
-interface OpenBody {
-  buffer: Buffer;
-  length: number;
-  count: number;
 }
 
 const firstCapacity = 16 * 1024;
@@ -35,7 +29,7 @@ const firstCapacity = 16 * 1024;
 export class Batcher {
   private pending: UniversalEvent[] = [];
   private pendingHead = 0;
-  private open: OpenBody | undefined;
+  private open: BatchBody | undefined;
   private readonly sealed: BatchDraft[] = [];
   private sealedEvents = 0;
   /** The last batch's size: the next one is allocated to fit, rather than grown by copies. */
@@ -102,43 +96,23 @@ export class Batcher {
       return;
     }
     const bytes = Buffer.byteLength(text);
-    const close = closing[format].length;
-    if (bytes + wrapperBytes(format, 1) > maxBatchBytes) {
+    if (bytes + wrapperBytes(format) > maxBatchBytes) {
       onDropped('too_large', 1);
       return;
     }
-    if (this.open && this.open.length + 1 + bytes + close > maxBatchBytes) this.seal();
-    const open = this.ensureRoom(bytes + 1 + close);
-    if (open.count > 0) open.buffer[open.length++] = 0x2c; // ','
-    open.length += open.buffer.write(text, open.length);
-    open.count += 1;
-    if (open.count >= batchSize) this.seal();
-  }
-
-  /** The open body, with room for `bytes` more; begun (with its opening) if there is none. */
-  private ensureRoom(bytes: number): OpenBody {
-    const { format, maxBatchBytes } = this.options;
-    let open = this.open;
-    if (!open) {
-      const buffer = Buffer.allocUnsafe(Math.max(this.capacity, opening[format].length + bytes));
-      open = { buffer, length: buffer.write(opening[format], 0, 'latin1'), count: 0 };
-      this.open = open;
-    }
-    if (open.length + bytes > open.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(open.length + bytes, Math.min(open.buffer.length * 2, maxBatchBytes)));
-      open.buffer.copy(grown, 0, 0, open.length);
-      open.buffer = grown;
-    }
-    return open;
+    if (this.open && this.open.sizeWith(bytes) > maxBatchBytes) this.seal();
+    this.open ??= new BatchBody(format, this.capacity);
+    this.open.append(text, bytes);
+    if (this.open.count >= batchSize) this.seal();
   }
 
   private seal(): void {
     const open = this.open;
     if (!open || open.count === 0) return;
     this.open = undefined;
-    open.length += open.buffer.write(closing[this.options.format], open.length, 'latin1');
-    this.capacity = Math.min(Math.max(firstCapacity, open.length + (open.length >> 3)), this.options.maxBatchBytes + 16);
-    this.sealed.push({ id: newBatchId(), format: this.options.format, count: open.count, body: open.buffer.subarray(0, open.length) });
+    const body = open.finish();
+    this.capacity = Math.min(Math.max(firstCapacity, body.length + (body.length >> 3)), this.options.maxBatchBytes);
+    this.sealed.push({ id: newBatchId(), format: this.options.format, count: open.count, body });
     this.sealedEvents += open.count;
   }
 }

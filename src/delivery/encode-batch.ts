@@ -2,7 +2,8 @@ import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { childBatchId } from './batch-id';
 import type { EncodedBatch, WireFormat } from './encoded-batch';
-import { bodyOfItems, unwrapItems } from './wire-format';
+import { BatchBody } from './batch-body';
+import { unwrapItems } from './wire-format';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -36,6 +37,14 @@ export interface BatchDraft {
 
 export function draftOfItems(id: string, format: WireFormat, items: readonly string[]): BatchDraft {
   return { id, format, count: items.length, body: bodyOfItems(items, format) };
+}
+
+/** The request body around already-serialized items (SPEC section 4; seed 001 for log-ingestion). */
+export function bodyOfItems(items: readonly string[], format: WireFormat): Buffer {
+  const sizes = items.map((item) => Buffer.byteLength(item));
+  const body = new BatchBody(format, sizes.reduce((sum, n) => sum + n + 1, 16));
+  items.forEach((item, i) => body.append(item, sizes[i] as number));
+  return body.finish();
 }
 
 /** gzip runs on the libuv pool, off the app's thread. */

@@ -4,7 +4,6 @@ import { baggageToScope } from '../correlation/baggage-keys';
 import { newRequestId } from '../correlation/request-id';
 import { bindScopeToSpan, CorrelationScope, scopeFromContext, scopeOfSpan } from '../correlation/scope';
 import { diag } from '../diag';
-import { httpTracerName } from '../instrumentations/http-channels';
 import type { EventPipeline } from './event-pipeline';
 import { mapSpan } from './map-span';
 import type { Platform } from './universal-event';
@@ -58,7 +57,6 @@ export class EventSpanProcessor implements SpanProcessor {
    * (ours ignore every layer) and server spans for ignored paths (ours make none).
    */
   private isNoise(span: ReadableSpan): boolean {
-    if (span.instrumentationScope.name === httpTracerName) return false;
     const a = span.attributes;
     if (a['express.type'] !== undefined) return true;
     if (span.kind === SpanKind.SERVER) {

@@ -38,12 +38,9 @@ const headerGetter = {
  * convention attributes as @opentelemetry/instrumentation-http, so the mapper and other SDKs'
  * processors read them alike. Measured against instrumentation-http in bench/side-by-side.
  */
-/** The tracer name of our http spans: the event processor trusts them to skip ignored paths already. */
-export const httpTracerName = '@ezlogs/node/http';
-
 export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): OwnInstrumentation {
   let tracer: Tracer | undefined;
-  const getTracer = (): Tracer => (tracer ??= ctx.tracerProvider().getTracer(httpTracerName));
+  const getTracer = (): Tracer => (tracer ??= ctx.tracerProvider().getTracer('@ezlogs/node/http'));
   const servers = new WeakMap<ServerResponse, { span: Span; rpc: RPCMetadata }>();
   const clients = new WeakMap<ClientRequest, Span>();
 

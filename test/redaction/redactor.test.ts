@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { detectorNames } from '../../src/config/config.js';
 import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { createRedactor, type RedactionOptions } from '../../src/redaction/redactor.js';
+import { bestTimeMs } from '../helpers/best-time.js';
 
 const all = [...detectorNames];
 
@@ -95,20 +96,18 @@ describe('hostile metadata', () => {
     let deep: Record<string, unknown> = { leaf: 'bob@example.com' };
     for (let i = 0; i < 10_000; i++) deep = { child: deep };
     const r = redactor();
-    const start = performance.now();
-    const e = r.redactEvent(event({ metadata: { deep } }));
-    expect(performance.now() - start).toBeLessThan(50);
+    let e = event();
+    expect(bestTimeMs(3, () => (e = r.redactEvent(event({ metadata: { deep } }))))).toBeLessThan(50);
     expect(JSON.stringify(e)).toContain('[depth limit]');
-    expect(r.stats().depth_limited).toBe(1);
+    expect(r.stats().depth_limited).toBe(3);
   });
 
   test('a 1 MB string is cut, marked and the event stays under maxEventBytes, within 50 ms (a guard against a blow-up; speed is benchmarked)', () => {
     const r = redactor();
     const huge = `${'x'.repeat(500_000)}bob@example.com${'y'.repeat(500_000)}`;
     r.redactEvent(event({ metadata: { huge } })); // warm up
-    const start = performance.now();
-    const e = r.redactEvent(event({ metadata: { huge, head: `${'a'.repeat(100)}bob@example.com` } }));
-    expect(performance.now() - start).toBeLessThan(50);
+    let e = event();
+    expect(bestTimeMs(3, () => (e = r.redactEvent(event({ metadata: { huge, head: `${'a'.repeat(100)}bob@example.com` } }))))).toBeLessThan(50);
     const bytes = Buffer.byteLength(JSON.stringify(e));
     expect(bytes).toBeLessThanOrEqual(8192);
     expect(e.metadata._truncated).toBe(true);

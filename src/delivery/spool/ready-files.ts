@@ -57,13 +57,18 @@ export class ReadyFiles {
    * Oldest first. Safe to use while files are deleted or added (an added file may or may not be
    * visited); each call starts from the oldest file still listed.
    */
-  *oldestFirst(): Generator<string> {
+  *oldestFirst(): Generator<string, void, undefined> {
     this.tidy();
     const order = this.order;
     for (let i = this.head; i < order.length; i++) {
       const name = order[i] as string;
       if (this.sizes.has(name)) yield name;
     }
+  }
+
+  oldest(): string | undefined {
+    for (const name of this.oldestFirst()) return name;
+    return undefined;
   }
 
   private tidy(): void {

@@ -80,9 +80,9 @@ export function createSpool(options: SpoolOptions): Spool {
   };
 
   const evictFor = async (bytes: number): Promise<void> => {
-    if (ready.totalBytes + bytes <= maxBytes) return;
-    for (const name of ready.oldestFirst()) {
-      if (ready.totalBytes + bytes <= maxBytes) return;
+    while (ready.totalBytes + bytes > maxBytes) {
+      const name = ready.oldest();
+      if (name === undefined) return;
       ready.delete(name);
       const path = join(dir, name);
       let events = 0;
@@ -237,7 +237,7 @@ export function createSpool(options: SpoolOptions): Spool {
           if (stat?.isFile()) await quarantine(name, 'foreign file');
         }
       }
-      for (const name of [...ready.names()]) if (!seen.has(name)) ready.delete(name);
+      for (const name of ready.names()) if (!seen.has(name)) ready.delete(name);
       for (const name of seen) {
         if (ready.has(name)) continue;
         const stat = await fsp.stat(join(dir, name)).catch(() => undefined);
