@@ -36,8 +36,3 @@ export function countDigits(text: string, enough: number): number {
   }
   return n;
 }
-
-export function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
-  return false;
-}

@@ -1,4 +1,5 @@
-import { countDigits, hasDigit } from './char-class';
+import { countDigits } from './char-class';
+import { CleanStrings } from './clean-strings';
 import type { Detector, SpanSink } from './detectors/detector';
 import { forEachDigitRun, type DigitRun } from './detectors/digit-runs';
 import { createKeyedValueScanner } from './keyed-values';
@@ -15,17 +16,11 @@ export interface TextScannerOptions {
 const minCandidateLength = 6;
 
 /**
- * Most strings of an event come back on every event (methods, routes, statements with their
- * literals already `?`, query keys) and hold nothing to redact. Those are remembered, so the
- * next time costs a hash lookup instead of every detector's pass: redaction 1.7 -> 1.2 us per
- * event (bench/micro/pipeline-stages.bench.mjs, redact). Only strings in which nothing was
- * found are kept, so the set never holds a value that a rule would mask; it is bounded in
- * count and length, and emptied when full, as the key matcher's cache is. Strings with a digit
- * are left out: they are mostly paths and messages with ids, seen once, and hashing them only
- * to miss cost more than the set saved (the pipeline bench's CPU profile).
+ * Strings up to this long are remembered once found clean (see CleanStrings); longer ones are
+ * rarely repeated and would make the memory large.
  */
 const maxCleanLength = 256;
-const maxCleanStrings = 2048;
+const cleanPerGeneration = 2048;
 
 /**
  * Redacts one string: first structure (URL userinfo, sensitive `key=value` / JSON keys),
@@ -42,10 +37,10 @@ export function createTextScanner(options: TextScannerOptions): (text: string) =
   const visitRun = (text: string, run: DigitRun, sink: SpanSink): void => {
     for (const d of runVisitors) d.visitRun?.(text, run, sink);
   };
-  const clean = new Set<string>();
+  const clean = new CleanStrings(cleanPerGeneration);
   return (input) => {
     if (input.length < minCandidateLength) return input;
-    const cacheable = input.length <= maxCleanLength && !hasDigit(input);
+    const cacheable = input.length <= maxCleanLength;
     if (cacheable && clean.has(input)) return input;
     let text = input;
     if (text.includes('://')) scanUrlUserinfo(text, spans);
@@ -57,10 +52,7 @@ export function createTextScanner(options: TextScannerOptions): (text: string) =
     }
     if (digits >= minRunDigits) forEachDigitRun(text, visitRun, spans);
     if (spans.size > 0) return spans.apply(text);
-    if (cacheable && text === input) {
-      if (clean.size >= maxCleanStrings) clean.clear();
-      clean.add(input);
-    }
+    if (cacheable && text === input) clean.add(input);
     return text;
   };
 }
