@@ -1,10 +1,14 @@
 import type { UniversalEvent } from '../events/universal-event';
 import type { WireFormat } from './encoded-batch';
+import { EventText } from './event-text';
 import { toLogIngestionEntry } from './log-ingestion-entry';
+
+// One for the process: it remembers the JSON of the one `platform` object all events share.
+const eventText = new EventText();
 
 /** One event as its JSON text in the given format; throws on values JSON cannot hold (BigInt, cycles). */
 export function serializeEvent(event: UniversalEvent, format: WireFormat): string {
-  return JSON.stringify(format === 'events' ? event : toLogIngestionEntry(event));
+  return format === 'events' ? eventText.of(event) : JSON.stringify(toLogIngestionEntry(event));
 }
 
 /** What a body of that format starts and ends with around its comma-separated items. */
