@@ -98,6 +98,19 @@ export function sanitizeSql(sql: string): string {
   return out;
 }
 
+/**
+ * What a character can start, for the characters below 128 (all others are identifier
+ * characters). Most characters of a statement are identifiers, spaces and punctuation that
+ * start nothing: one table read sends them on without the chain of tests the rest need.
+ */
+const plain = 0;
+const identStart = 1;
+const special = 2;
+const startKind = Uint8Array.from({ length: 128 }, (_, c) => {
+  if (c === 39 || c === 34 || c === 96 || c === 36 || c === 45 || c === 47 || c === 46 || isDigit(c)) return special;
+  return isIdentChar(c) ? identStart : plain;
+});
+
 function sanitizeText(text: string): string {
   let out = '';
   let i = 0;
@@ -107,8 +120,19 @@ function sanitizeText(text: string): string {
     copied = next;
     i = next;
   };
-  while (i < text.length) {
+  const n = text.length;
+  while (i < n) {
     const c = text.charCodeAt(i);
+    const kind = c > 127 ? identStart : startKind[c];
+    if (kind === plain) {
+      i++;
+      continue;
+    }
+    if (kind === identStart) {
+      i++;
+      while (i < n && isIdentChar(text.charCodeAt(i))) i++;
+      continue;
+    }
     const next = text.charCodeAt(i + 1);
     if (c === 39) {
       // A one-letter prefix glued to the quote (E'..', N'..', X'..', B'..') is part of the literal.
@@ -125,13 +149,15 @@ function sanitizeText(text: string): string {
       }
       const close = text.indexOf(text.slice(i, tagEnd), tagEnd);
       emit(i, '?', close === -1 ? text.length : close + (tagEnd - i));
+    } else if (c === 36) {
+      // A placeholder ($1): an identifier run, digits and all.
+      i++;
+      while (i < n && isIdentChar(text.charCodeAt(i))) i++;
     } else if (c === 45 && next === 45) {
       const eol = text.indexOf('\n', i);
       emit(i, '', eol === -1 ? text.length : eol);
     } else if (c === 47 && next === 42) {
       emit(i, ' ', blockCommentEnd(text, i));
-    } else if (isIdentChar(c) && !isDigit(c)) {
-      while (i < text.length && isIdentChar(text.charCodeAt(i))) i++;
     } else if (isDigit(c) || (c === 46 && isDigit(next))) {
       emit(i, '?', numberEnd(text, i));
     } else if (c === 45 && (isDigit(next) || next === 46) && isUnaryMinus(text, i)) {
