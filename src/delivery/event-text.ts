@@ -33,15 +33,16 @@ export class EventText {
     let text = plain(id) && plain(timestamp) && plain(type) && plain(action) && plain(outcome)
       ? `{"event_id":"${id}","timestamp":"${timestamp}","event_type":"${type}","action":"${action}","outcome":"${outcome}","correlation":`
       : `{"event_id":${quote(id)},"timestamp":${quote(timestamp)},"event_type":${quote(type)},"action":${quote(action)},"outcome":${quote(outcome)},"correlation":`;
-    text += `${correlationText(correlation)},"metadata":${JSON.stringify(metadata)}`;
+    text += correlationText(correlation) + member('metadata', metadata);
+    // The agent's platform object is frozen and shared by every event: serialized once.
     if (platform !== this.platform) {
-      this.platformText = `,"platform":${JSON.stringify(platform)}`;
+      this.platformText = member('platform', platform);
       this.platform = platform;
     }
     text += this.platformText;
-    if (event.actor !== undefined) text += `,"actor":${JSON.stringify(event.actor)}`;
-    if (event.subject !== undefined) text += `,"subject":${JSON.stringify(event.subject)}`;
-    if (event.error !== undefined) text += `,"error":${JSON.stringify(event.error)}`;
+    if (event.actor !== undefined) text += member('actor', event.actor);
+    if (event.subject !== undefined) text += member('subject', event.subject);
+    if (event.error !== undefined) text += member('error', event.error);
     return `${text}}`;
   }
 }
@@ -51,6 +52,12 @@ const needsNoEscape = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 function plain(value: string): boolean {
   return needsNoEscape.test(value);
+}
+
+/** `,"key":value`, or nothing where JSON.stringify leaves the key out (a `toJSON` giving undefined). */
+function member(key: string, value: unknown): string {
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? '' : `,"${key}":${text}`;
 }
 
 function quote(value: string): string {

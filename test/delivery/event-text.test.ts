@@ -62,6 +62,13 @@ describe('EventText', () => {
     for (const e of odd) expect(text.of(e)).toBe(JSON.stringify(e));
   });
 
+  it('leaves out a member whose toJSON gives undefined, as JSON.stringify does', () => {
+    const e = event({ metadata: { toJSON: () => undefined } as unknown as Record<string, unknown>, actor: { type: 'u', id: '1', toJSON: () => undefined } as unknown as UniversalEvent['actor'] });
+    const text = new EventText().of(e);
+    expect(() => JSON.parse(text) as unknown).not.toThrow();
+    expect(parsed(text)).toEqual(parsed(JSON.stringify(e)));
+  });
+
   it('throws where JSON.stringify throws', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
