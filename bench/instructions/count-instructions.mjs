@@ -3,11 +3,12 @@
 // not move with a virtual machine's neighbours the way req/s and CPU seconds do, so on a noisy
 // host this is the steadier reading of the same question. Each configuration serves two runs of
 // different lengths; their difference, per request, cancels start-up and loading. V8 runs with
-// --single-threaded (its compiler and GC on the main thread): with background threads the same
-// run's count moved by ~2% between repeats, without them by ~0.3%. The runs are 2,600 and
-// 10,600 requests: between 600 and 2,600, V8 was still compiling, and its optimizing compiler
-// made up 63% of the count with the agent loaded (700k of 1.1M instructions per request), which
-// a service that runs for more than a minute never pays; from 2,600 on it is a few percent.
+// --single-threaded (its compiler and GC on the main thread), so its work is counted where it
+// happens. The runs are 2,600 and 10,600 requests: between 600 and 2,600, V8 was still
+// compiling, and its optimizing compiler made up 63% of the count with the agent loaded (700k of
+// 1.1M instructions per request), which a service that runs for more than a minute never pays;
+// from 2,600 on it is a few percent. What is compiled when still moves the absolute counts
+// between runs (the no-agent count by up to ±12%), not our share of vanilla's (45.5-46.4%).
 //   node bench/instructions/count-instructions.mjs [--rounds 1] [--short 2600] [--long 10600]
 // Needs valgrind (Debian package valgrind); about four minutes per configuration.
 import { execFileSync } from 'node:child_process';

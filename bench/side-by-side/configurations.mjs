@@ -24,7 +24,7 @@ export function sharedEnv({ sinkUrl, databaseUrl, spoolDir }) {
     OTEL_METRICS_EXPORTER: 'none',
     OTEL_LOGS_EXPORTER: 'none',
     EZLOGS_ENDPOINT: `${sinkUrl}/events`,
-    EZLOGS_SPOOL_DIR: spoolDir,
+    ...(spoolDir === undefined ? {} : { EZLOGS_SPOOL_DIR: spoolDir }),
   };
 }
 

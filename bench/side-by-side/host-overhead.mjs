@@ -118,7 +118,7 @@ export async function runHostOverhead({ rounds = 3, durationSeconds = 10, warmup
   const context = {
     servicePath,
     sink,
-    env: sharedEnv({ sinkUrl: sink.url, databaseUrl, spoolDir: '' }),
+    env: sharedEnv({ sinkUrl: sink.url, databaseUrl }), // the spool directory is per run (runRound)
     closedPortUrl: `http://127.0.0.1:${await closedPort()}`,
     hangingSinkUrl: hanging.url,
   };

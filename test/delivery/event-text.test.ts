@@ -6,21 +6,16 @@ import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { setActor, shutdown, start, track } from '../../src/index.js';
 import { captureEvents, type EventCapture } from '../../src/testing/index.js';
 
-const platform = { service: 'svc', environment: 'test', version: '1.0.0', host: 'h', sdk: 'ezlogs-node/0.1.0', runtime: 'node/20' };
+import { sampleEvent, samplePlatform as platform, sampleSpanId, sampleTraceId } from '../helpers/sample-event.js';
 
-function event(overrides: Partial<UniversalEvent> = {}): UniversalEvent {
-  return {
-    event_id: 'evt_01M98ZYYD42VB1XK7P9N48DE1X',
-    timestamp: '2026-12-07T19:33:47.040Z',
-    event_type: 'db.query',
-    action: 'SELECT orders',
-    outcome: 'success',
-    correlation: { trace_id: '7ce612a648b170239f4d6956de1f3013', span_id: '6e1a7a5e29b34933', parent_span_id: '0a3adb9425e2db4a', request_id: 'req_01M98ZYYCKQHHGK1B8JBSJHS4S' },
-    metadata: { db_system: 'postgresql', db_statement: 'SELECT id FROM "orders" WHERE id = $1', row_count: 1, duration_ms: 2.64 },
-    platform,
-    ...overrides,
-  };
-}
+/** A query event as the agent makes them: parent span and request id, a statement with quotes. */
+const event = (overrides: Partial<UniversalEvent> = {}): UniversalEvent => sampleEvent({
+  event_type: 'db.query',
+  action: 'SELECT orders',
+  correlation: { trace_id: sampleTraceId, span_id: sampleSpanId, parent_span_id: '0a3adb9425e2db4a', request_id: 'req_01M98ZYYCKQHHGK1B8JBSJHS4S' },
+  metadata: { db_system: 'postgresql', db_statement: 'SELECT id FROM "orders" WHERE id = $1', row_count: 1, duration_ms: 2.64 },
+  ...overrides,
+});
 
 const parsed = (text: string): unknown => JSON.parse(text);
 

@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { UniversalEvent } from '../../src/events/universal-event.js';
 import { toOtlpLogRecord } from '../../src/exporters/otlp-log-record.js';
 import { createResourceCache } from '../../src/exporters/otlp-resource.js';
+import { sampleEvent as event, samplePlatform as platform, sampleSpanId as spanId, sampleTraceId as traceId } from '../helpers/sample-event.js';
 
-const platform = { service: 'shop', environment: 'production', version: '1.4.0', host: 'web-1', sdk: 'ezlogs-node/0.1.0', runtime: 'node/20.20.2' };
-const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-const spanId = '00f067aa0ba902b7';
 const observed: [number, number] = [1_900_000_000, 5];
-
-function event(overrides: Partial<UniversalEvent> = {}): UniversalEvent {
-  return {
-    event_id: 'evt_1',
-    timestamp: '2026-11-22T10:30:00.123Z',
-    event_type: 'http.request',
-    action: 'POST /orders/:id/pay',
-    outcome: 'success',
-    correlation: { trace_id: traceId, span_id: spanId },
-    metadata: {},
-    platform,
-    ...overrides,
-  };
-}
 
 const resources = createResourceCache();
 const map = (e: UniversalEvent) => toOtlpLogRecord(e, resources(e.platform), observed);

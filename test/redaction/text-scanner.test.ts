@@ -34,7 +34,7 @@ describe('createTextScanner: strings seen before', () => {
     }
   });
 
-  it('remembers clean strings with digits too, and still masks a repeated string with PII every time', () => {
+  it('gives a clean string with digits back unchanged every time, and masks a repeated string with PII every time', () => {
     const scan = scanner();
     const statement = 'SELECT id FROM items WHERE id = $1 AND price > 100';
     for (let i = 0; i < 3; i++) expect(scan(statement)).toBe(statement);
