@@ -2,6 +2,7 @@ import { trace, type TracerProvider } from '@opentelemetry/api';
 import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { PooledIdGenerator } from './correlation/span-id-generator';
 import type * as SdkLogs from '@opentelemetry/sdk-logs';
 import { agentState, runningAgent, type RunningAgent } from './agent-state';
 import { instrumentedByOtherSdks, joinTracing } from './coexistence/join-tracing';
@@ -72,7 +73,7 @@ function startNow(resolved: ResolvedConfig): void {
   const spanProvider: { current?: TracerProvider } = {};
   const instrumentationContext = createInstrumentationContext(config, flushSoon, () => spanProvider.current ?? trace.getTracerProvider());
   const processor = new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url), instrumentationContext.isIgnoredPath);
-  const ownProvider = new BasicTracerProvider({ spanProcessors: [processor] });
+  const ownProvider = new BasicTracerProvider({ spanProcessors: [processor], idGenerator: new PooledIdGenerator() });
   // Filled below, once the instrumentations exist: a later SDK brings its own for what we share.
   let yieldSharedInstrumentations = (): void => undefined;
   const coexistence = joinTracing(ownProvider, processor, config.parentContext, () => yieldSharedInstrumentations());

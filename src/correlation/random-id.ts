@@ -57,3 +57,36 @@ export function ulid(nowMs: number = Date.now()): string {
     at(o + 8), at(o + 9), at(o + 10), at(o + 11), at(o + 12), at(o + 13), at(o + 14), at(o + 15),
   );
 }
+
+const hexCodes = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const high = (i: number): number => hexCodes[(pool[i] as number) >> 4] as number;
+const low = (i: number): number => hexCodes[(pool[i] as number) & 15] as number;
+
+/**
+ * `bytes` (8 or 16) fresh random bytes as lowercase hex, never all zeros (W3C trace context
+ * gives an all-zero trace or span id the meaning "invalid"). One `String.fromCharCode` makes a
+ * flat string: the SDK checks every id with a regexp, which is slower on a concatenated one.
+ */
+export function randomHex(bytes: 8 | 16): string {
+  const o = takeFromPool(bytes);
+  let zero = true;
+  for (let i = o; i < o + bytes; i++) {
+    if (pool[i] !== 0) {
+      zero = false;
+      break;
+    }
+  }
+  if (zero) pool[o + bytes - 1] = 1;
+  if (bytes === 8) {
+    return String.fromCharCode(
+      high(o), low(o), high(o + 1), low(o + 1), high(o + 2), low(o + 2), high(o + 3), low(o + 3),
+      high(o + 4), low(o + 4), high(o + 5), low(o + 5), high(o + 6), low(o + 6), high(o + 7), low(o + 7),
+    );
+  }
+  return String.fromCharCode(
+    high(o), low(o), high(o + 1), low(o + 1), high(o + 2), low(o + 2), high(o + 3), low(o + 3),
+    high(o + 4), low(o + 4), high(o + 5), low(o + 5), high(o + 6), low(o + 6), high(o + 7), low(o + 7),
+    high(o + 8), low(o + 8), high(o + 9), low(o + 9), high(o + 10), low(o + 10), high(o + 11), low(o + 11),
+    high(o + 12), low(o + 12), high(o + 13), low(o + 13), high(o + 14), low(o + 14), high(o + 15), low(o + 15),
+  );
+}

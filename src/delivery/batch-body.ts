@@ -13,6 +13,8 @@ export class BatchBody {
   private buffer: Buffer;
   private length: number;
   private items = 0;
+  /** The UTF-8 size of the item `appendWithin` was last given, whether or not it was added. */
+  lastItemBytes = 0;
 
   constructor(private readonly format: WireFormat, capacity: number) {
     this.buffer = Buffer.allocUnsafe(Math.max(capacity, opening[format].length + closing[format].length));
@@ -23,22 +25,39 @@ export class BatchBody {
     return this.items;
   }
 
-  /** The closed body's size in bytes if an item of `bytes` were added now. */
-  sizeWith(bytes: number): number {
-    return this.length + (this.items > 0 ? 1 : 0) + bytes + closing[this.format].length;
+  /**
+   * Adds one item if the closed body stays within `maxBytes`; otherwise leaves the body as it was
+   * and returns false. Either way `lastItemBytes` is then the item's UTF-8 size. The item is
+   * written before it is measured when there is room for any text of its length (3 bytes per
+   * UTF-16 unit at most): a separate `Buffer.byteLength` is one more pass over every event, and
+   * a call into the runtime, for a number the write returns anyway.
+   */
+  appendWithin(item: string, maxBytes: number): boolean {
+    const start = this.length + (this.items > 0 ? 1 : 0);
+    const closingBytes = closing[this.format].length;
+    let bytes: number;
+    if (start + item.length * 3 + closingBytes <= this.buffer.length) {
+      bytes = this.buffer.write(item, start);
+    } else {
+      bytes = Buffer.byteLength(item);
+      if (start + bytes + closingBytes <= maxBytes) {
+        this.reserve(start + bytes + closingBytes);
+        this.buffer.write(item, start);
+      }
+    }
+    this.lastItemBytes = bytes;
+    if (start + bytes + closingBytes > maxBytes) return false;
+    if (this.items > 0) this.buffer[this.length] = 0x2c; // ','
+    this.length = start + bytes;
+    this.items += 1;
+    return true;
   }
 
-  /** Adds one item; `bytes` is its UTF-8 length (`Buffer.byteLength`). */
-  append(item: string, bytes: number): void {
-    const needed = this.sizeWith(bytes);
-    if (needed > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    if (this.items > 0) this.buffer[this.length++] = 0x2c; // ','
-    this.length += this.buffer.write(item, this.length);
-    this.items += 1;
+  private reserve(size: number): void {
+    if (size <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
   }
 
   /** The whole body; nothing may be appended after. */

@@ -95,14 +95,16 @@ export class Batcher {
       onDropped('unserializable', 1);
       return;
     }
-    const bytes = Buffer.byteLength(text);
-    if (bytes + wrapperBytes(format) > maxBatchBytes) {
-      onDropped('too_large', 1);
-      return;
-    }
-    if (this.open && this.open.sizeWith(bytes) > maxBatchBytes) this.seal();
     this.open ??= new BatchBody(format, this.capacity);
-    this.open.append(text, bytes);
+    if (!this.open.appendWithin(text, maxBatchBytes)) {
+      if (this.open.lastItemBytes + wrapperBytes(format) > maxBatchBytes) {
+        onDropped('too_large', 1);
+        return;
+      }
+      this.seal();
+      this.open = new BatchBody(format, this.capacity);
+      this.open.appendWithin(text, maxBatchBytes); // fits: it fits a body of its own
+    }
     if (this.open.count >= batchSize) this.seal();
   }
 

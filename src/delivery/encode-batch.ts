@@ -41,9 +41,8 @@ export function draftOfItems(id: string, format: WireFormat, items: readonly str
 
 /** The request body around already-serialized items (SPEC section 4; seed 001 for log-ingestion). */
 export function bodyOfItems(items: readonly string[], format: WireFormat): Buffer {
-  const sizes = items.map((item) => Buffer.byteLength(item));
-  const body = new BatchBody(format, sizes.reduce((sum, n) => sum + n + 1, 16));
-  items.forEach((item, i) => body.append(item, sizes[i] as number));
+  const body = new BatchBody(format, items.reduce((sum, item) => sum + Buffer.byteLength(item) + 1, 16));
+  for (const item of items) body.appendWithin(item, Number.POSITIVE_INFINITY);
   return body.finish();
 }
 

@@ -2,13 +2,19 @@ import type { Correlation, UniversalEvent } from '../events/universal-event';
 
 /**
  * A universal event's JSON text, cheaper than `JSON.stringify` of the whole event. On Node 20,
- * V8's stringify checks and appends every character one by one (~20 instructions per byte under
- * callgrind), and a third of an event's bytes are its key names, another quarter its `platform`,
- * which is the same object on every event of the process. Here the key names are constant text,
- * `platform` is serialized once per object, and a string value is joined as it is when one
- * compiled regexp finds nothing to escape in it. What is not known in advance (`metadata`,
- * `actor`, `subject`, `error`, any string that needs an escape) goes through `JSON.stringify`,
- * so escapes, `toJSON` and errors (BigInt, cycles) stay exactly its own.
+ * V8's stringify enters the runtime and checks and appends every character one by one (~20
+ * instructions per byte under callgrind), and a third of an event's bytes are its key names,
+ * another quarter its `platform`, which is the same object on every event of the process.
+ *
+ * Here the key names are constant text, `platform` is serialized once per object, and the
+ * strings are joined as they are. Every string joined that way, keys of `metadata`, `actor` and
+ * `subject` included, is also appended to one check string, tested once at the end by a compiled
+ * regexp for anything JSON would escape. One test per event, not one per string: a test of a
+ * string built by concatenation (ids, actions, sanitized URLs and statements all are) goes
+ * through V8's runtime and costs ~2k instructions before it reads a character. When the test
+ * finds something, or a value is not a plain string/number/boolean/null, the event is written
+ * the careful way instead: each string quoted on its own and every object through
+ * `JSON.stringify`, so escapes, `toJSON` and errors (BigInt, cycles) stay exactly its own.
  *
  * The text parses to the same value as `JSON.stringify(event)`; only the order of `actor`,
  * `subject` and `error`, which producers add in different orders, may differ. An event of any
@@ -18,6 +24,8 @@ import type { Correlation, UniversalEvent } from '../events/universal-event';
 export class EventText {
   private platform: unknown;
   private platformText = '';
+  /** The keys and strings the text being written joins as they are, for the one test. */
+  private unchecked = '';
 
   of(event: UniversalEvent): string {
     const { event_id: id, timestamp, event_type: type, action, outcome, correlation, metadata, platform } = event;
@@ -28,18 +36,82 @@ export class EventText {
     ) {
       return JSON.stringify(event);
     }
-    // The common case in one template, quotes included: each `+` of a rope costs as much as
-    // checking ~10 characters, and the rope is walked again when it is written.
-    let text = plain(id) && plain(timestamp) && plain(type) && plain(action) && plain(outcome)
-      ? `{"event_id":"${id}","timestamp":"${timestamp}","event_type":"${type}","action":"${action}","outcome":"${outcome}","correlation":`
-      : `{"event_id":${quote(id)},"timestamp":${quote(timestamp)},"event_type":${quote(type)},"action":${quote(action)},"outcome":${quote(outcome)},"correlation":`;
-    text += correlationText(correlation) + member('metadata', metadata);
     // The agent's platform object is frozen and shared by every event: serialized once.
     if (platform !== this.platform) {
       this.platformText = member('platform', platform);
       this.platform = platform;
     }
-    text += this.platformText;
+    const fast = this.fastText(event, correlation);
+    if (fast !== undefined && plain(this.unchecked)) return fast;
+    return this.carefulText(event, correlation);
+  }
+
+  /** The text with every string joined as it is; undefined when the correlation has an odd shape. */
+  private fastText(event: UniversalEvent, c: Correlation): string | undefined {
+    const { trace_id: trace, span_id: span, parent_span_id: parent, request_id: request, session_id: session, flow_id: flow } = c;
+    if (typeof span !== 'string' || !isOptionalString(parent) || !isOptionalString(request) || !isOptionalString(session) || !isOptionalString(flow)) {
+      return undefined;
+    }
+    const { event_id: id, timestamp, event_type: type, action, outcome } = event;
+    this.unchecked = `${id}${timestamp}${type}${action}${outcome}${trace}${span}${parent ?? ''}${request ?? ''}${session ?? ''}${flow ?? ''}`;
+    let text = `{"event_id":"${id}","timestamp":"${timestamp}","event_type":"${type}","action":"${action}","outcome":"${outcome}","correlation":{"trace_id":"${trace}","span_id":"${span}"`;
+    if (parent !== undefined) text += `,"parent_span_id":"${parent}"`;
+    if (request !== undefined) text += `,"request_id":"${request}"`;
+    if (session !== undefined) text += `,"session_id":"${session}"`;
+    if (flow !== undefined) text += `,"flow_id":"${flow}"`;
+    text += `}${this.object('metadata', event.metadata)}${this.platformText}`;
+    if (event.actor !== undefined) text += this.object('actor', event.actor);
+    if (event.subject !== undefined) text += this.object('subject', event.subject);
+    if (event.error !== undefined) text += this.object('error', event.error);
+    return `${text}}`;
+  }
+
+  /**
+   * `,"key":{...}` for a plain object of strings, finite numbers, booleans and nulls, its keys and
+   * strings added to the check; anything else through `member` (JSON.stringify).
+   */
+  private object(key: string, value: unknown): string {
+    if (typeof value !== 'object' || value === null) return member(key, value);
+    const proto: unknown = Object.getPrototypeOf(value);
+    if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return member(key, value);
+    const record = value as Record<string, unknown>;
+    let text = `,"${key}":{`;
+    let comma = '';
+    let strings = '';
+    for (const name of Object.keys(record)) {
+      const v = record[name];
+      switch (typeof v) {
+        case 'string':
+          text += `${comma}"${name}":"${v}"`;
+          strings += name + v;
+          break;
+        case 'number':
+          text += `${comma}"${name}":${Number.isFinite(v) ? v : 'null'}`;
+          strings += name;
+          break;
+        case 'boolean':
+          text += `${comma}"${name}":${v}`;
+          strings += name;
+          break;
+        case 'undefined':
+        case 'function':
+        case 'symbol':
+          continue; // left out, as JSON.stringify leaves them out of an object
+        default:
+          if (v !== null) return member(key, value);
+          text += `${comma}"${name}":null`;
+          strings += name;
+      }
+      comma = ',';
+    }
+    this.unchecked += strings;
+    return `${text}}`;
+  }
+
+  /** Each string quoted on its own and every object through JSON.stringify. */
+  private carefulText(event: UniversalEvent, c: Correlation): string {
+    let text = `{"event_id":${quote(event.event_id)},"timestamp":${quote(event.timestamp)},"event_type":${quote(event.event_type)},"action":${quote(event.action)},"outcome":${quote(event.outcome)},"correlation":`;
+    text += correlationText(c) + member('metadata', event.metadata) + this.platformText;
     if (event.actor !== undefined) text += member('actor', event.actor);
     if (event.subject !== undefined) text += member('subject', event.subject);
     if (event.error !== undefined) text += member('error', event.error);
@@ -70,15 +142,8 @@ function correlationText(c: Correlation): string {
   if (!isOptionalString(span) || !isOptionalString(parent) || !isOptionalString(request) || !isOptionalString(session) || !isOptionalString(flow)) {
     return JSON.stringify(c);
   }
-  const trace = c.trace_id;
-  let text: string;
-  if (span !== undefined && plain(trace) && plain(span)) {
-    // A span's own ids, the common case, in one template (see `of`).
-    text = `{"trace_id":"${trace}","span_id":"${span}"`;
-  } else {
-    text = `{"trace_id":${quote(trace)}`;
-    if (span !== undefined) text += `,"span_id":${quote(span)}`;
-  }
+  let text = `{"trace_id":${quote(c.trace_id)}`;
+  if (span !== undefined) text += `,"span_id":${quote(span)}`;
   if (parent !== undefined) text += `,"parent_span_id":${quote(parent)}`;
   if (request !== undefined) text += `,"request_id":${quote(request)}`;
   if (session !== undefined) text += `,"session_id":${quote(session)}`;

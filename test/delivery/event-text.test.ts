@@ -46,6 +46,30 @@ describe('EventText', () => {
     expect(parsed(new EventText().of(full))).toEqual(parsed(JSON.stringify(full)));
   });
 
+  it('writes metadata, actor and subject values as JSON.stringify does, one kind of value at a time', () => {
+    const text = new EventText();
+    const fn = (): void => undefined;
+    const cases: Record<string, unknown>[] = [
+      {},
+      { nan: Number.NaN, inf: Number.POSITIVE_INFINITY, ninf: Number.NEGATIVE_INFINITY, negZero: -0, big: 1e21, small: 1e-7, int: 42, frac: 0.1 + 0.2 },
+      { gone: undefined, fn, sym: Symbol('s'), kept: null, yes: true, no: false },
+      { 2: 'two', 1: 'one', b: 'b', a: 'a' },
+      { 'say "hi"': 1 },
+      { 'back\\slash': 'x', tab: 'a\tb', quote: '"', nonAscii: 'café', lone: '\ud800', control: '\u0001' },
+      { nested: { a: 1 } },
+      { list: [1, 'two'] },
+      { when: new Date(0) },
+      Object.assign(Object.create(null) as Record<string, unknown>, { bare: 'object' }),
+      new (class Item { sku = 'A1'; })() as unknown as Record<string, unknown>,
+      { toJSON: () => ({ replaced: true }) },
+    ];
+    for (const metadata of cases) {
+      const e = event({ metadata, actor: metadata as UniversalEvent['actor'], subject: metadata as UniversalEvent['subject'] });
+      expect(parsed(text.of(e))).toEqual(parsed(JSON.stringify(e)));
+      expect(text.of(event({ metadata }))).toBe(JSON.stringify(event({ metadata })));
+    }
+  });
+
   it('hands an event of another shape to JSON.stringify as it is', () => {
     const text = new EventText();
     const odd = [
