@@ -37,8 +37,10 @@ export class Batcher {
 
   constructor(private readonly options: BatcherOptions) {}
 
-  push(event: UniversalEvent): void {
+  /** Appends an event; returns how many pushed events now wait for `absorb`. */
+  push(event: UniversalEvent): number {
     this.pending.push(event);
+    return this.pending.length - this.pendingHead;
   }
 
   /** Events accepted and not yet handed out in a batch. */
