@@ -92,11 +92,14 @@ class Engine implements DeliveryEngine {
   private pumpTimer: NodeJS.Timeout | undefined;
   private readonly replayTimer: NodeJS.Timeout;
   private shutdownPromise: Promise<void> | undefined;
+  /** A full batch never waits for more events than it holds. */
+  private readonly absorbAt: number;
 
   constructor(private readonly config: Readonly<Config>, deps: DeliveryEngineDeps) {
     this.now = deps.now ?? (() => performance.now());
     this.wallNow = deps.wallNow ?? Date.now;
     this.debug = config.debug ? (message) => diag.info(`delivery: ${message}`) : undefined;
+    this.absorbAt = Math.max(1, Math.min(absorbEvery, config.batchSize));
     this.compression = { enabled: config.compression === 'gzip', threshold: config.compressionThreshold };
     this.batcher = new Batcher({
       batchSize: config.batchSize,
@@ -144,7 +147,7 @@ class Engine implements DeliveryEngine {
         this.drop('buffer_full', 1);
         return;
       }
-      if (this.batcher.push(event) >= absorbEvery) this.scheduleCut();
+      if (this.batcher.push(event) >= this.absorbAt) this.scheduleCut();
       if (this.flushTimer === undefined && !this.stopped) this.armFlushTimer();
     } catch {
       // The host's span end must never see our failure.
@@ -226,7 +229,8 @@ class Engine implements DeliveryEngine {
   }
 
   /**
-   * Once per turn of the event loop with new events: serializes them into the batch being filled
+   * Once per turn of the event loop that has work (`absorbEvery` events waiting, a full batch, a
+   * flush, or the flush interval): serializes waiting events into the batch being filled
    * and sends on at most one batch, so a backlog never blocks the app for long. A batch leaves
    * when full, or not full when a flush asks for everything or the flush interval came due for
    * the events then buffered (not for those arriving since: a steady trickle would otherwise

@@ -57,6 +57,13 @@ describe('delivery engine, wire format', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it.each([10, 64, 100])('sends a full batch of %i at once, without waiting for the flush interval', async (batchSize) => {
+    const { engine } = await setup({ batchSize, flushIntervalMs: 60_000 });
+    acceptMany(engine, batchSize);
+    await waitFor(() => receiver.delivered.size === batchSize, 5_000, `a batch of ${batchSize} before the 60 s flush interval`);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
   it('under a steady trickle, sends one batch per flush interval, not one per event', async () => {
     const { engine } = await setup({ batchSize: 500, flushIntervalMs: 100 });
     // An event every 5 ms for 600 ms: each in a turn of the event loop of its own.
