@@ -106,6 +106,19 @@ describe('Batcher', () => {
     expect(drops).toEqual([]);
   });
 
+  it('grows a body past its first allocation for events too large to write before measuring', () => {
+    const { batcher, drops } = setup({ batchSize: 100, maxBatchBytes: 100_000 });
+    // 6,000 characters may need 18,000 bytes: more than the first 16 KiB, so each is measured first.
+    for (let i = 0; i < 8; i++) batcher.push(event(i, { text: (i % 2 === 0 ? 'x' : '€').repeat(6_000) }));
+    const drafts: BatchDraft[] = [];
+    for (let d = batcher.cut(); d; d = batcher.cut()) drafts.push(d);
+    expect(drafts.every((d) => d.body.length <= 100_000)).toBe(true);
+    expect(drafts.flatMap(ids)).toEqual(Array.from({ length: 8 }, (_, i) => `evt_${i}`));
+    const texts = drafts.flatMap((d) => (JSON.parse(d.body.toString()) as { metadata: { text: string } }[]).map((e) => e.metadata.text));
+    expect(texts.map((t) => t.length)).toEqual(Array.from({ length: 8 }, () => 6_000));
+    expect(drops).toEqual([]);
+  });
+
   it('drops only the event JSON cannot hold and keeps its neighbours in order', () => {
     const { batcher, drops } = setup();
     batcher.push(event(1));
