@@ -7,14 +7,14 @@ import type { Correlation, UniversalEvent } from '../events/universal-event';
  * another quarter its `platform`, which is the same object on every event of the process.
  *
  * Here the key names are constant text, `platform` is serialized once per object, and the
- * strings are joined as they are. Every string joined that way, keys of `metadata`, `actor` and
- * `subject` included, is also appended to one check string, tested once at the end by a compiled
- * regexp for anything JSON would escape. One test per event, not one per string: a test of a
- * string built by concatenation (ids, actions, sanitized URLs and statements all are) goes
+ * strings are joined as they are. Every string joined that way, keys of `metadata`, `actor`,
+ * `subject` and `error` included, also goes into one check string, tested once at the end by a
+ * compiled regexp for anything JSON would escape. One test per event, not one per string: a test
+ * of a string built by concatenation (ids, actions, sanitized URLs and statements all are) goes
  * through V8's runtime and costs ~2k instructions before it reads a character. When the test
- * finds something, or a value is not a plain string/number/boolean/null, the event is written
- * the careful way instead: each string quoted on its own and every object through
- * `JSON.stringify`, so escapes, `toJSON` and errors (BigInt, cycles) stay exactly its own.
+ * finds something in the objects (a statement with quoted identifiers, an error's stack), they
+ * are written again through `JSON.stringify`; when it is in the head, the whole event is. So
+ * escapes, `toJSON` and errors (BigInt, cycles) stay exactly JSON.stringify's own.
  *
  * The text parses to the same value as `JSON.stringify(event)`; only the order of `actor`,
  * `subject` and `error`, which producers add in different orders, may differ. An event of any
@@ -24,16 +24,20 @@ import type { Correlation, UniversalEvent } from '../events/universal-event';
 export class EventText {
   private platform: unknown;
   private platformText = '';
-  /** The keys and strings the text being written joins as they are, for the one test. */
+  /** The keys and strings of the objects being written, joined as they are, for the one test. */
   private unchecked = '';
 
   of(event: UniversalEvent): string {
-    const { event_id: id, timestamp, event_type: type, action, outcome, correlation, metadata, platform } = event;
+    const { event_id: id, timestamp, event_type: type, action, outcome, correlation: c, metadata, platform } = event;
     if (
       typeof id !== 'string' || typeof timestamp !== 'string' || typeof type !== 'string' || typeof action !== 'string'
-      || typeof outcome !== 'string' || typeof correlation !== 'object' || correlation === null || typeof correlation.trace_id !== 'string'
-      || typeof metadata !== 'object' || metadata === null || typeof platform !== 'object' || platform === null
+      || typeof outcome !== 'string' || typeof c !== 'object' || c === null || typeof metadata !== 'object' || metadata === null
+      || typeof platform !== 'object' || platform === null
     ) {
+      return JSON.stringify(event);
+    }
+    const { trace_id: trace, span_id: span, parent_span_id: parent, request_id: request, session_id: session, flow_id: flow } = c;
+    if (typeof trace !== 'string' || !isOptionalString(span) || !isOptionalString(parent) || !isOptionalString(request) || !isOptionalString(session) || !isOptionalString(flow)) {
       return JSON.stringify(event);
     }
     // The agent's platform object is frozen and shared by every event: serialized once.
@@ -41,28 +45,27 @@ export class EventText {
       this.platformText = member('platform', platform);
       this.platform = platform;
     }
-    const fast = this.fastText(event, correlation);
-    if (fast !== undefined && plain(this.unchecked)) return fast;
-    return this.carefulText(event, correlation);
-  }
-
-  /** The text with every string joined as it is; undefined when the correlation has an odd shape. */
-  private fastText(event: UniversalEvent, c: Correlation): string | undefined {
-    const { trace_id: trace, span_id: span, parent_span_id: parent, request_id: request, session_id: session, flow_id: flow } = c;
-    if (typeof span !== 'string' || !isOptionalString(parent) || !isOptionalString(request) || !isOptionalString(session) || !isOptionalString(flow)) {
-      return undefined;
-    }
-    const { event_id: id, timestamp, event_type: type, action, outcome } = event;
-    this.unchecked = `${id}${timestamp}${type}${action}${outcome}${trace}${span}${parent ?? ''}${request ?? ''}${session ?? ''}${flow ?? ''}`;
-    let text = `{"event_id":"${id}","timestamp":"${timestamp}","event_type":"${type}","action":"${action}","outcome":"${outcome}","correlation":{"trace_id":"${trace}","span_id":"${span}"`;
-    if (parent !== undefined) text += `,"parent_span_id":"${parent}"`;
-    if (request !== undefined) text += `,"request_id":"${request}"`;
-    if (session !== undefined) text += `,"session_id":"${session}"`;
-    if (flow !== undefined) text += `,"flow_id":"${flow}"`;
-    text += `}${this.object('metadata', event.metadata)}${this.platformText}`;
+    const headStrings = `${id}${timestamp}${type}${action}${outcome}${trace}${span ?? ''}${parent ?? ''}${request ?? ''}${session ?? ''}${flow ?? ''}`;
+    let head = `{"event_id":"${id}","timestamp":"${timestamp}","event_type":"${type}","action":"${action}","outcome":"${outcome}","correlation":{"trace_id":"${trace}"`;
+    if (span !== undefined) head += `,"span_id":"${span}"`;
+    if (parent !== undefined) head += `,"parent_span_id":"${parent}"`;
+    if (request !== undefined) head += `,"request_id":"${request}"`;
+    if (session !== undefined) head += `,"session_id":"${session}"`;
+    if (flow !== undefined) head += `,"flow_id":"${flow}"`;
+    head += '}';
+    this.unchecked = headStrings;
+    let text = `${head}${this.object('metadata', metadata)}${this.platformText}`;
     if (event.actor !== undefined) text += this.object('actor', event.actor);
     if (event.subject !== undefined) text += this.object('subject', event.subject);
     if (event.error !== undefined) text += this.object('error', event.error);
+    if (plain(this.unchecked)) return `${text}}`;
+    if (!plain(headStrings)) return JSON.stringify(event);
+    // Something in an object needs an escape (a statement with quoted identifiers, an error's
+    // stack): the head stands, the objects go through JSON.stringify.
+    text = `${head}${member('metadata', metadata)}${this.platformText}`;
+    if (event.actor !== undefined) text += member('actor', event.actor);
+    if (event.subject !== undefined) text += member('subject', event.subject);
+    if (event.error !== undefined) text += member('error', event.error);
     return `${text}}`;
   }
 
@@ -107,16 +110,6 @@ export class EventText {
     this.unchecked += strings;
     return `${text}}`;
   }
-
-  /** Each string quoted on its own and every object through JSON.stringify. */
-  private carefulText(event: UniversalEvent, c: Correlation): string {
-    let text = `{"event_id":${quote(event.event_id)},"timestamp":${quote(event.timestamp)},"event_type":${quote(event.event_type)},"action":${quote(event.action)},"outcome":${quote(event.outcome)},"correlation":`;
-    text += correlationText(c) + member('metadata', event.metadata) + this.platformText;
-    if (event.actor !== undefined) text += member('actor', event.actor);
-    if (event.subject !== undefined) text += member('subject', event.subject);
-    if (event.error !== undefined) text += member('error', event.error);
-    return `${text}}`;
-  }
 }
 
 /** Printable ASCII except `"` and `\`: nothing to escape. */
@@ -130,25 +123,6 @@ function plain(value: string): boolean {
 function member(key: string, value: unknown): string {
   const text = JSON.stringify(value) as string | undefined;
   return text === undefined ? '' : `,"${key}":${text}`;
-}
-
-function quote(value: string): string {
-  return plain(value) ? `"${value}"` : JSON.stringify(value);
-}
-
-/** `correlation` in its fields' order (the order its producers give them). */
-function correlationText(c: Correlation): string {
-  const { span_id: span, parent_span_id: parent, request_id: request, session_id: session, flow_id: flow } = c;
-  if (!isOptionalString(span) || !isOptionalString(parent) || !isOptionalString(request) || !isOptionalString(session) || !isOptionalString(flow)) {
-    return JSON.stringify(c);
-  }
-  let text = `{"trace_id":${quote(c.trace_id)}`;
-  if (span !== undefined) text += `,"span_id":${quote(span)}`;
-  if (parent !== undefined) text += `,"parent_span_id":${quote(parent)}`;
-  if (request !== undefined) text += `,"request_id":${quote(request)}`;
-  if (session !== undefined) text += `,"session_id":${quote(session)}`;
-  if (flow !== undefined) text += `,"flow_id":${quote(flow)}`;
-  return `${text}}`;
 }
 
 function isOptionalString(value: unknown): value is string | undefined {
