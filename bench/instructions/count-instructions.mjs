@@ -8,8 +8,8 @@
 // compiling, and its optimizing compiler made up 63% of the count with the agent loaded (700k of
 // 1.1M instructions per request), which a service that runs for more than a minute never pays;
 // from 2,600 on it is a few percent. What is compiled when still moves the counts between runs:
-// the no-agent count by up to ±12%, one commit of ours by ±4%, vanilla's added count by 22%
-// between two sessions; so compare configurations within one run, rounds side by side.
+// the no-agent count by up to ±12%, one commit of ours by ±4%, vanilla's added count from +345k
+// to +447k across runs; so compare configurations within one run, rounds side by side.
 //   node bench/instructions/count-instructions.mjs [--rounds 1] [--short 2600] [--long 10600]
 // Needs valgrind (Debian package valgrind); two to four minutes per configuration.
 import { execFileSync } from 'node:child_process';
