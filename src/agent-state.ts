@@ -1,11 +1,11 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '@opentelemetry/api-logs';
 import type { ResolvedConfig } from './config/resolve-config';
 import type { EventPipeline } from './events/event-pipeline';
 import type { Platform } from './events/universal-event';
 import type { DeliveryHealth } from './health/health';
 import type { PatchStatus } from './instrumentations/patch-report';
+import type { AgentTracerProvider } from './tracing/agent-tracer-provider';
 
 /** A sink that can report delivery health (the ezlogs delivery engine). */
 export interface HealthSource {
@@ -18,7 +18,7 @@ export interface RunningAgent {
   platform: Readonly<Platform>;
   /** Makes every span of ours: our provider, or the one of an SDK registered before us. */
   tracerProvider: TracerProvider;
-  ownTracerProvider: BasicTracerProvider;
+  ownTracerProvider: AgentTracerProvider;
   stopWatching: () => void;
   /** Created on the first `track()`: the logs SDK is not loaded by apps that never track. */
   logger: () => Logger;

@@ -1,14 +1,12 @@
 import { trace, type TracerProvider } from '@opentelemetry/api';
 import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type * as SdkLogs from '@opentelemetry/sdk-logs';
 import { agentState, runningAgent, type RunningAgent } from './agent-state';
 import { instrumentedByOtherSdks, joinTracing } from './coexistence/join-tracing';
 import type { Config } from './config/config';
 import type { ResolvedConfig } from './config/resolve-config';
 import { reportStartFailure, resolveAndReport } from './config/report-config';
-import { PooledIdGenerator } from './correlation/span-id-generator';
 import { diag } from './diag';
 import { EventLogProcessor } from './events/event-log-processor';
 import { EventPipeline } from './events/event-pipeline';
@@ -23,6 +21,7 @@ import { buildInstrumentations } from './instrumentations/registry';
 import { writeAgentStatus, type AgentStatus } from './lifecycle/agent-status';
 import { installProcessHooks } from './lifecycle/process-hooks';
 import { createRedactor } from './redaction/redactor';
+import { AgentTracerProvider } from './tracing/agent-tracer-provider';
 
 /**
  * What the register entry of an ES module app does (a CommonJS app's loads the agent on first
@@ -73,7 +72,7 @@ function startNow(resolved: ResolvedConfig): void {
   const spanProvider: { current?: TracerProvider } = {};
   const instrumentationContext = createInstrumentationContext(config, flushSoon, () => spanProvider.current ?? trace.getTracerProvider());
   const processor = new EventSpanProcessor(pipeline, platform, (url) => redactor.sanitizeUrl(url), instrumentationContext.isIgnoredPath);
-  const ownProvider = new BasicTracerProvider({ spanProcessors: [processor], idGenerator: new PooledIdGenerator() });
+  const ownProvider = new AgentTracerProvider({ spanProcessors: [processor], serviceName: config.serviceName });
   // Filled below, once the instrumentations exist: a later SDK brings its own for what we share.
   let yieldSharedInstrumentations = (): void => undefined;
   const coexistence = joinTracing(ownProvider, processor, config.parentContext, () => yieldSharedInstrumentations());

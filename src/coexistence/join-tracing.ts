@@ -1,11 +1,12 @@
 import { context, propagation, trace, type TracerProvider } from '@opentelemetry/api';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import type { BasicTracerProvider, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { CorrelationPropagator } from '../correlation/correlation-propagator';
 import { EnterableContextManager, setEnterableContextManager } from '../correlation/enterable-context-manager';
 import { parseParentContext, withParentRoot } from '../correlation/fork-parent-context';
 import { diag } from '../diag';
 import { existingTracerProvider, watchLateTracerProviders } from './existing-tracer-provider';
+import type { AgentTracerProvider } from '../tracing/agent-tracer-provider';
 import { attachSpanProcessor, spanProcessorsOf } from './span-processor-slot';
 
 /** What vanilla auto-instrumentation (and the SDKs built on it) already instrument. */
@@ -27,7 +28,7 @@ export interface Coexistence {
  *   catch that, attach our processor to its provider (its instrumentations replace ours on the
  *   functions both patch) and forward our spans to its exporters, so both see every span once.
  */
-export function joinTracing(ownProvider: BasicTracerProvider, processor: SpanProcessor, parentCarrier: string | undefined, onLateSdk: () => void): Coexistence {
+export function joinTracing(ownProvider: AgentTracerProvider, processor: SpanProcessor, parentCarrier: string | undefined, onLateSdk: () => void): Coexistence {
   const existing = existingTracerProvider();
   if (existing && attachSpanProcessor(existing, processor)) {
     diag.warn('another OpenTelemetry SDK was registered first: ezlogs attached to its tracer provider and uses its http/undici/pg/express/pino/winston instrumentations (enable them there); ours only for what it lacks (bullmq, bull, fastify routes)');
@@ -48,7 +49,7 @@ export function joinTracing(ownProvider: BasicTracerProvider, processor: SpanPro
     // processor would hand our own spans back to us through it.
     const theirs = spanProcessorsOf(late).filter((p) => p !== processor);
     const attached = attachSpanProcessor(late, processor);
-    for (const p of theirs) attachSpanProcessor(ownProvider, p);
+    for (const p of theirs) ownProvider.addSpanProcessor(p);
     onLateSdk();
     diag.warn(`another OpenTelemetry SDK started after ezlogs: ${attached ? 'ezlogs attached to its tracer provider and forwards its own spans to it' : 'its provider could not take our processor; its spans are not ezlogs events'}`);
   });

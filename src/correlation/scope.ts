@@ -50,7 +50,7 @@ export const SCOPE_KEY = Symbol.for('@ezlogs/node.correlation-scope');
  * where the WeakMap it replaced cost ~190 ns per span under load (1M-span micro-run; the
  * WeakMap showed as 1 µs per request in the host-overhead profile, node --cpu-prof).
  */
-const SPAN_SCOPE = Symbol('ezlogs.scope');
+export const SPAN_SCOPE = Symbol('ezlogs.scope');
 
 type ScopedSpan = { [SPAN_SCOPE]?: CorrelationScope };
 

@@ -6,7 +6,11 @@ export function hrTimeToMs(time: HrTime): number {
 
 /** Milliseconds with two decimals: enough for latency, short on the wire. */
 export function durationMs(duration: HrTime): number {
-  return Math.round((duration[0] * 1e3 + duration[1] / 1e6) * 100) / 100;
+  return roundedMs(duration[0] * 1e3 + duration[1] / 1e6);
+}
+
+export function roundedMs(ms: number): number {
+  return Math.round(ms * 100) / 100;
 }
 
 // Spans end in bursts within the same second, so its `YYYY-MM-DDTHH:MM:SS.` prefix is built
@@ -16,7 +20,11 @@ let cachedSecond = Number.NaN;
 let cachedPrefix = '';
 
 export function hrTimeToIso(time: HrTime): string {
-  const ms = Math.floor(hrTimeToMs(time));
+  return epochMsToIso(hrTimeToMs(time));
+}
+
+export function epochMsToIso(epochMs: number): string {
+  const ms = Math.floor(epochMs);
   const second = Math.floor(ms / 1000);
   if (second !== cachedSecond) {
     // Throws a RangeError for times a Date cannot hold, as before: the caller counts the failure.

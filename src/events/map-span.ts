@@ -2,8 +2,9 @@ import { SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { fillCorrelation, type CorrelationScope } from '../correlation/scope';
 import { sanitizeSql } from '../redaction/sanitize-sql';
+import { AgentSpan } from '../tracing/agent-span';
 import { foldPath } from './fold-path';
-import { durationMs, hrTimeToIso } from './hr-time';
+import { durationMs, epochMsToIso, hrTimeToIso, roundedMs } from './hr-time';
 import { spanError } from './span-error';
 import { sqlAction } from './sql-action';
 import type { Correlation, Platform, UniversalEvent } from './universal-event';
@@ -39,7 +40,9 @@ export function mapSpan(
   // URLs are cleaned here, where we know a string is a URL: userinfo out, sensitive query values redacted.
   if (typeof shape.metadata.url === 'string') shape.metadata.url = sanitizeUrl(shape.metadata.url);
   const metadata = shape.metadata;
-  metadata.duration_ms = durationMs(span.duration);
+  // Our own spans keep milliseconds; others' (an SDK registered first) only the HrTime tuples.
+  const own = span instanceof AgentSpan;
+  metadata.duration_ms = own ? roundedMs(span.durationMs) : durationMs(span.duration);
   const error = spanError(span);
   const ctx = span.spanContext();
   const correlation: Correlation = { trace_id: ctx.traceId, span_id: ctx.spanId };
@@ -47,7 +50,7 @@ export function mapSpan(
   if (parentId) correlation.parent_span_id = parentId;
   const event: UniversalEvent = {
     event_id: newEventId(),
-    timestamp: hrTimeToIso(span.startTime),
+    timestamp: own ? epochMsToIso(span.startEpochMs) : hrTimeToIso(span.startTime),
     event_type: shape.eventType,
     action: shape.action,
     outcome: shape.failed || span.status.code === SpanStatusCode.ERROR ? 'failure' : 'success',

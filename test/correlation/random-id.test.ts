@@ -1,10 +1,9 @@
 import { isValidSpanId, isValidTraceId } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { randomHex } from '../../src/correlation/random-id.js';
-import { PooledIdGenerator } from '../../src/correlation/span-id-generator.js';
 
-describe('PooledIdGenerator', () => {
-  const ids = new PooledIdGenerator();
+describe('randomHex: trace and span ids', () => {
+  const ids = { generateTraceId: () => randomHex(16), generateSpanId: () => randomHex(8) };
 
   it('makes W3C-valid trace and span ids: lowercase hex of 32 and 16 characters', () => {
     for (let i = 0; i < 2000; i++) {
