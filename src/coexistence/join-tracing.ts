@@ -5,8 +5,8 @@ import { CorrelationPropagator } from '../correlation/correlation-propagator';
 import { EnterableContextManager, setEnterableContextManager } from '../correlation/enterable-context-manager';
 import { parseParentContext, withParentRoot } from '../correlation/fork-parent-context';
 import { diag } from '../diag';
-import { existingTracerProvider, watchLateTracerProviders } from './existing-tracer-provider';
 import type { AgentTracerProvider } from '../tracing/agent-tracer-provider';
+import { existingTracerProvider, watchLateTracerProviders } from './existing-tracer-provider';
 import { attachSpanProcessor, spanProcessorsOf } from './span-processor-slot';
 
 /** What vanilla auto-instrumentation (and the SDKs built on it) already instrument. */

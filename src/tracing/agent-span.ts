@@ -17,9 +17,10 @@ export interface SpanOrigin {
 /** The SDK's default limits (attributes, events, links per span; attributes per event or link). */
 export const SPAN_COUNT_LIMIT = 128;
 
-// Shared until the first write replaces them: most spans have no link, event or status.
-const NO_LINKS: Link[] = [];
-const NO_EVENTS: TimedEvent[] = [];
+// Shared until the first write replaces them: most spans have no link, event or status. Frozen,
+// so that a reader that pushes into them fails there instead of adding to every span.
+const NO_LINKS = Object.freeze([]) as unknown as Link[];
+const NO_EVENTS = Object.freeze([]) as unknown as TimedEvent[];
 const UNSET_STATUS: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
 
 /**
