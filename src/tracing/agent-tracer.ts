@@ -15,8 +15,10 @@ export class AgentTracer implements Tracer {
   constructor(private readonly origin: SpanOrigin) {}
 
   startSpan(name: string, options: SpanOptions = {}, ctx: Context = contextApi.active()): Span {
+    // As the SDK: a root span's processors see the context without the span it was started under.
+    if (options.root) ctx = trace.deleteSpan(ctx);
     if (isTracingSuppressed(ctx)) return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
-    const parentSpan = options.root ? undefined : trace.getSpan(ctx);
+    const parentSpan = trace.getSpan(ctx);
     let parent: SpanContext | undefined;
     if (parentSpan) {
       const candidate = parentSpan.spanContext();

@@ -1,4 +1,4 @@
-import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { suppressTracing, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -9,12 +9,12 @@ import { AgentTracerProvider } from '../../src/tracing/agent-tracer-provider.js'
 
 /** Records every hook call, in order, with whether the span had ended at that point. */
 class RecordingProcessor implements SpanProcessor {
-  readonly calls: Array<{ hook: string; span: ReadableSpan; ended: boolean }> = [];
+  readonly calls: Array<{ hook: string; span: ReadableSpan; ended: boolean; parentInContext?: boolean }> = [];
   readonly ended: ReadableSpan[] = [];
   flushed = 0;
   shut = 0;
-  onStart(span: Span & ReadableSpan): void {
-    this.calls.push({ hook: 'onStart', span, ended: span.ended });
+  onStart(span: Span & ReadableSpan, parentContext: Context): void {
+    this.calls.push({ hook: 'onStart', span, ended: span.ended, parentInContext: trace.getSpan(parentContext) !== undefined });
   }
   onEnding(span: ReadableSpan): void {
     this.calls.push({ hook: 'onEnding', span, ended: span.ended });
@@ -112,6 +112,8 @@ function playScript(tracer: Tracer, parentContext: ReturnType<typeof trace.setSp
   ok.setStatus({ code: SpanStatusCode.ERROR, message: 'too late' });
   ok.end();
 
+  tracer.startSpan('a new root', { root: true }, parentContext).end();
+
   const crowded = tracer.startSpan('crowded', {}, parentContext);
   for (let i = 0; i < SPAN_COUNT_LIMIT + 5; i++) crowded.setAttribute(`k${i}`, i);
   crowded.setAttribute('k0', 'an existing key is still updated');
@@ -138,11 +140,13 @@ describe('AgentTracer and AgentSpan', () => {
     const ourProcessor = new RecordingProcessor();
     playScript(new AgentTracerProvider({ spanProcessors: [ourProcessor] }).getTracer('lib', '1.2.3'), parentContext, error);
 
-    expect(ourProcessor.ended).toHaveLength(3);
+    expect(ourProcessor.ended).toHaveLength(4);
     expect(ourProcessor.ended.map(exported)).toEqual(sdkProcessor.ended.map(exported));
-    expect(ourProcessor.calls.map((c) => `${c.hook}:${c.span.name}:${c.ended}`)).toEqual(sdkProcessor.calls.map((c) => `${c.hook}:${c.span.name}:${c.ended}`));
+    const hooks = (p: RecordingProcessor): string[] => p.calls.map((c) => `${c.hook}:${c.span.name}:${c.ended}:${c.parentInContext}`);
+    expect(hooks(ourProcessor)).toEqual(hooks(sdkProcessor));
+    expect(hooks(ourProcessor)).toContain('onStart:a new root:false:false');
     // Sanity of the comparison itself: the script did reach the limits and the validation.
-    const crowded = ourProcessor.ended[2]!;
+    const crowded = ourProcessor.ended[3]!;
     expect(crowded.droppedAttributesCount).toBe(5);
     expect(crowded.droppedEventsCount).toBe(3);
     expect(crowded.attributes.k0).toBe('an existing key is still updated');
