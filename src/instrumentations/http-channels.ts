@@ -1,4 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type * as Http from 'node:http';
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { isTracingSuppressed, RPCType, setRPCMetadata, suppressTracing, type RPCMetadata } from '@opentelemetry/core';
@@ -34,6 +35,37 @@ interface ClientError {
 const SERVER_SPAN = Symbol('ezlogs.server-span');
 type TracedResponse = ServerResponse & { [SERVER_SPAN]?: { span: Span; rpc: RPCMetadata } | undefined };
 
+/** A request's client span; null once seen and not traced (suppressed, our own traffic) or ended. */
+const CLIENT_SPAN = Symbol('ezlogs.client-span');
+type TracedRequest = ClientRequest & { [CLIENT_SPAN]?: Span | null };
+
+/**
+ * The one patch of this instrumentation. Node 20 publishes 'http.client.request.start' from
+ * `end()`, after the request's headers are rendered, and has no earlier channel: a span started
+ * there cannot add `traceparent`, and the service called would start a trace of its own.
+ * `_implicitHeader` is where `end()`, `write()` and `flushHeaders()` render the headers of a
+ * `ClientRequest` (node:http and node:https alike), so `onRender` runs just before, once per
+ * request. Returns the undo, which leaves a later patch of someone else's in place.
+ */
+function hookHeaderRendering(onRender: (request: ClientRequest) => void): () => void {
+  const { ClientRequest: RequestClass } = require('node:http') as typeof Http;
+  const proto = RequestClass.prototype as unknown as { _implicitHeader?: (this: ClientRequest) => void };
+  const original = proto._implicitHeader;
+  if (typeof original !== 'function') return () => undefined;
+  const hooked = function (this: ClientRequest): void {
+    try {
+      onRender(this);
+    } catch {
+      // Never between the app and its request.
+    }
+    original.call(this);
+  };
+  proto._implicitHeader = hooked;
+  return () => {
+    if (proto._implicitHeader === hooked) proto._implicitHeader = original;
+  };
+}
+
 const headerSetter = { set: (req: ClientRequest, key: string, value: string): void => void req.setHeader(key, value) };
 const headerGetter = {
   get: (headers: IncomingMessage['headers'], key: string): string | string[] | undefined => headers[key],
@@ -42,15 +74,15 @@ const headerGetter = {
 
 /**
  * node:http and node:https through node's own diagnostics channels instead of patching the
- * module: no wrapper on every `emit` or `request`, no per-request closures, nothing to unwrap,
- * and it sees every copy of the module, ESM or CJS. The spans carry the same stable semantic
+ * module: no wrapper on every `emit` or `request`, no per-request closures, and it sees every
+ * copy of the module, ESM or CJS. The one patch is the header hook outgoing requests need on
+ * Node 20 (hookHeaderRendering). The spans carry the same stable semantic
  * convention attributes as @opentelemetry/instrumentation-http, so the mapper and other SDKs'
  * processors read them alike. Measured against instrumentation-http in bench/side-by-side.
  */
 export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): OwnInstrumentation {
   let tracer: Tracer | undefined;
   const getTracer = (): Tracer => (tracer ??= ctx.tracerProvider().getTracer('@ezlogs/node/http'));
-  const clients = new WeakMap<ClientRequest, Span>();
 
   const endServer = (response: ServerResponse): void => {
     const entry = (response as TracedResponse)[SERVER_SPAN];
@@ -109,8 +141,16 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
 
   const onServerFinish = (message: unknown): void => endServer((message as ServerStart).response);
 
-  const onClientStart = (message: unknown): void => {
-    const { request } = message as ClientStart;
+  /**
+   * The client span of a request, started once, from whichever comes first: node's
+   * 'http.client.request.created' (newer lines, Node 24 among them: before the headers are rendered), the
+   * header hook (Node 20, see hookHeaderRendering) or 'http.client.request.start'. The first two
+   * come early enough to add `traceparent`; the last only starts the span.
+   */
+  const startClient = (request: ClientRequest): void => {
+    const traced = request as TracedRequest;
+    if (traced[CLIENT_SPAN] !== undefined) return;
+    traced[CLIENT_SPAN] = null;
     const active = context.active();
     if (isTracingSuppressed(active)) return;
     const host = request.host;
@@ -122,29 +162,23 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
     if (ctx.isOwnTraffic(host, effectivePort)) return;
     const method = request.method;
     const defaultPort = secure ? '443' : '80';
-    const span = getTracer().startSpan(
-      method,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          'http.request.method': method,
-          'server.address': host,
-          'server.port': Number(effectivePort),
-          'url.full': `${request.protocol}//${host}${effectivePort === defaultPort ? '' : `:${effectivePort}`}${request.path}`,
-        },
-      },
-      active,
-    );
-    clients.set(request, span);
+    const span = getTracer().startSpan(method, { kind: SpanKind.CLIENT }, active);
+    span.setAttribute('http.request.method', method);
+    span.setAttribute('server.address', host);
+    span.setAttribute('server.port', Number(effectivePort));
+    span.setAttribute('url.full', `${request.protocol}//${host}${effectivePort === defaultPort ? '' : `:${effectivePort}`}${request.path}`);
+    traced[CLIENT_SPAN] = span;
     if (!request.headersSent) propagation.inject(trace.setSpan(active, span), request, headerSetter);
     // A response nobody reads never publishes 'finish'; the request's close still ends the span.
     request.on('close', onRequestClose);
   };
+  const onClientStart = (message: unknown): void => startClient((message as ClientStart).request);
 
   const endClient = (request: ClientRequest, response: IncomingMessage | undefined, error?: Error): void => {
-    const span = clients.get(request);
+    const traced = request as TracedRequest;
+    const span = traced[CLIENT_SPAN];
     if (!span) return;
-    clients.delete(request);
+    traced[CLIENT_SPAN] = null;
     const status = response?.statusCode;
     if (status !== undefined) span.setAttribute('http.response.status_code', status);
     if (error) {
@@ -168,15 +202,18 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
   const channels: Array<[string, (message: unknown) => void]> = [
     ['http.server.request.start', onServerStart],
     ['http.server.response.finish', onServerFinish],
+    ['http.client.request.created', onClientStart],
     ['http.client.request.start', onClientStart],
     ['http.client.response.finish', onClientFinish],
     ['http.client.request.error', onClientError],
   ];
   let removeLateSubscribers: Array<() => void> = [];
+  let unhookHeaders = (): void => undefined;
   return {
     name: 'http',
     enable: () => {
       for (const [name, fn] of channels) subscribe(name, fn);
+      unhookHeaders = hookHeaderRendering(startClient);
       // The request (in or out) that made the agent load on first use was published before
       // these subscriptions: it reaches them through here.
       removeLateSubscribers = [registerLateSubscriber('http.server.request.start', onServerStart), registerLateSubscriber('http.client.request.start', onClientStart)];
@@ -185,6 +222,8 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
       for (const [name, fn] of channels) unsubscribe(name, fn);
       for (const remove of removeLateSubscribers) remove();
       removeLateSubscribers = [];
+      unhookHeaders();
+      unhookHeaders = () => undefined;
     },
   };
 }
