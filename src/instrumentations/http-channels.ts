@@ -143,9 +143,10 @@ export function createHttpChannelsInstrumentation(ctx: InstrumentationContext): 
 
   /**
    * The client span of a request, started once, from whichever comes first: node's
-   * 'http.client.request.created' (newer lines, Node 24 among them: before the headers are rendered), the
-   * header hook (Node 20, see hookHeaderRendering) or 'http.client.request.start'. The first two
-   * come early enough to add `traceparent`; the last only starts the span.
+   * 'http.client.request.created' (newer lines, Node 24 among them; published before the
+   * headers are rendered), the header hook (Node 20, see hookHeaderRendering) or
+   * 'http.client.request.start'. The first two come early enough to add `traceparent`; the
+   * last only starts the span.
    */
   const startClient = (request: ClientRequest): void => {
     const traced = request as TracedRequest;
