@@ -6,7 +6,7 @@ export function hrTimeToMs(time: HrTime): number {
 
 /** Milliseconds with two decimals: enough for latency, short on the wire. */
 export function durationMs(duration: HrTime): number {
-  return roundedMs(duration[0] * 1e3 + duration[1] / 1e6);
+  return roundedMs(hrTimeToMs(duration));
 }
 
 export function roundedMs(ms: number): number {

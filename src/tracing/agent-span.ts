@@ -208,10 +208,7 @@ export class AgentSpan implements ApiSpan, ReadableSpan {
       diag.debug(`span ${this.name} ended twice; the second end is ignored`);
       return;
     }
-    let duration: number;
-    if (endTime !== undefined) duration = epochMsOf(endTime) - this.startEpochMs;
-    else if (Number.isNaN(this.startPerf)) duration = Date.now() - this.startEpochMs;
-    else duration = performance.now() - this.startPerf;
+    const duration = endTime === undefined ? this.elapsedMs() : epochMsOf(endTime) - this.startEpochMs;
     this.durationMs = duration > 0 ? duration : 0;
     const processors = this.origin.processors;
     for (let i = 0; i < processors.length; i++) {
@@ -237,8 +234,12 @@ export class AgentSpan implements ApiSpan, ReadableSpan {
   /** An event's time: given, or now measured on the span's clock. */
   private timeAt(time: TimeInput | undefined): HrTime {
     if (time !== undefined) return isTimeInputHrTime(time) ? time : millisToHrTime(epochMsOf(time));
-    const offset = Number.isNaN(this.startPerf) ? Date.now() - this.startEpochMs : performance.now() - this.startPerf;
-    return addHrTimes(this.startTime, millisToHrTime(offset));
+    return addHrTimes(this.startTime, millisToHrTime(this.elapsedMs()));
+  }
+
+  /** Milliseconds since the start: on the monotonic clock, or the wall clock when the caller gave the start. */
+  private elapsedMs(): number {
+    return Number.isNaN(this.startPerf) ? Date.now() - this.startEpochMs : performance.now() - this.startPerf;
   }
 }
 
